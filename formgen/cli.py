@@ -1,0 +1,68 @@
+"""The ``formgen`` command line: a table of contents of the sub-commands.
+
+Each sub-command lives in ``formgen.commands.<name>`` and registers itself;
+this module only builds the application and maps ``FormgenError`` to its exit
+code (2 for bad input, 1 for rule violations and failed batch rows).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+
+from formgen.errors import FormgenError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="formgen",
+    help="Документы органа по сертификации СЭМ (ГОСТ Р 54298-2010) из файла дела.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Modules under formgen.commands that provide ``register(app)``.
+_COMMAND_MODULES = (
+    "render",
+    "check",
+    "forms",
+    "schema",
+    "templates",
+    "audit_time",
+    "certificates",
+)
+
+for _name in _COMMAND_MODULES:
+    try:
+        _module = importlib.import_module(f"formgen.commands.{_name}")
+    except ModuleNotFoundError as exc:  # a command still being built
+        if exc.name != f"formgen.commands.{_name}":
+            raise
+        continue
+    _module.register(app)
+
+
+def main() -> None:
+    """Entry point: run the app, turning formgen errors into exit codes."""
+    try:
+        app(standalone_mode=False)
+    except FormgenError as exc:
+        typer.echo(str(exc), err=True)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(130)
+    except Exception as exc:  # click usage errors come through here
+        import click
+
+        if isinstance(exc, click.exceptions.UsageError):
+            exc.show()
+            sys.exit(2)
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
