@@ -1,0 +1,81 @@
+"""The root of a case file: one client's whole certification cycle."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from formgen.case.model.application import (
+    Application,
+    ApplicationReview,
+    DocumentRequest,
+    Notice,
+)
+from formgen.case.model.audit import Audit
+from formgen.case.model.base import Strict
+from formgen.case.model.decisions import Certificate, Decision, MarkPermission
+from formgen.case.model.parties import Body, Organisation
+
+__all__ = ["Case", "add_years"]
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same calendar day ``years`` later (29 February becomes 28 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+class Case(Strict):
+    """Дело заказчика: все этапы цикла сертификации СЭМ одной организации."""
+
+    schema_version: Literal[1] = 1
+    body: Body = Field(description="Орган по сертификации (или путь к файлу профиля ОС)")
+    organisation: Organisation
+    application: Application
+    review: ApplicationReview | None = None
+    notice: Notice | None = None
+    document_request: DocumentRequest | None = None
+    audits: list[Audit] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    certificates: list[Certificate] = Field(default_factory=list)
+    mark_permission: MarkPermission | None = None
+
+    # -- look-ups used by form builders and rules -----------------------------
+    @property
+    def standard(self) -> str:
+        """The criterion printed on forms (the application may override the body's)."""
+        return self.application.standard or self.body.standard
+
+    def audit(self, audit_id: str) -> Audit:
+        for audit in self.audits:
+            if audit.id == audit_id:
+                return audit
+        raise KeyError(audit_id)
+
+    def decision(self, number: str) -> Decision:
+        for decision in self.decisions:
+            if decision.number == number:
+                return decision
+        raise KeyError(number)
+
+    def certificate(self, number: str) -> Certificate:
+        for certificate in self.certificates:
+            if certificate.number == number:
+                return certificate
+        raise KeyError(number)
+
+    def certificate_scope(self, certificate: Certificate, lang: str = "ru") -> str | None:
+        """The scope printed on a certificate: its own, else the application's."""
+        suffix = "" if lang == "ru" else f"_{lang}"
+        own = getattr(certificate, f"scope{suffix}", None)
+        return own or getattr(self.application, f"scope{suffix}", None)
+
+    def valid_until(self, certificate: Certificate) -> dt.date:
+        """Field 10: given, or three years from registration less a day (7.6.4)."""
+        if certificate.valid_until:
+            return certificate.valid_until
+        return add_years(certificate.registered, 3) - dt.timedelta(days=1)
