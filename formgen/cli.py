@@ -46,23 +46,13 @@ for _name in _COMMAND_MODULES:
 
 
 def main() -> None:
-    """Entry point: run the app, turning formgen errors into exit codes."""
+    """Entry point: run the app, turning formgen errors into exit codes.
+
+    Typer's standalone mode already exits 2 on usage errors; formgen's own
+    errors carry their exit code and a message meant for the clerk.
+    """
     try:
-        app(standalone_mode=False)
+        app()
     except FormgenError as exc:
         typer.echo(str(exc), err=True)
         sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        sys.exit(130)
-    except Exception as exc:  # click usage errors come through here
-        import click
-
-        if isinstance(exc, click.exceptions.UsageError):
-            exc.show()
-            sys.exit(2)
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
