@@ -77,3 +77,35 @@ def transliterate(text: str | None) -> str:
     if not text:
         return ""
     return iuliia.ICAO_DOC_9303.translate(text)
+
+
+_ADJ_ENDINGS = (("ый", "ому"), ("ой", "ому"), ("кий", "кому"), ("гий", "гому"), ("хий", "хому"),
+                ("ий", "ему"))
+_NOUN_ENDINGS = (("ель", "елю"), ("ь", "ю"), ("й", "ю"), ("а", "е"), ("я", "е"))
+
+
+def position_dative(position: str) -> str:
+    """"Генеральный директор" → "Генеральному директору" for a letter's addressee.
+
+    Adjectives before the head noun and the head noun itself are declined; the
+    rest ("по качеству", "ООО …") is kept, as Russian letters do. A case file
+    can give ``position_dative`` where this simple rule is not enough.
+    """
+    words = position.split()
+    out: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        adjective = next((e for e in _ADJ_ENDINGS if low.endswith(e[0])), None)
+        if adjective and i + 1 < len(words):
+            out.append(word[: -len(adjective[0])] + adjective[1])
+            continue
+        noun = next((e for e in _NOUN_ENDINGS if low.endswith(e[0])), None)
+        if noun:
+            out.append(word[: -len(noun[0])] + noun[1])
+        elif low[-1:].isalpha() and low[-1] not in "аеёиоуыэюя":
+            out.append(word + "у")
+        else:
+            out.append(word)
+        out.extend(words[i + 1 :])
+        break
+    return " ".join(out)

@@ -1,0 +1,70 @@
+"""``formgen render``: a case file → its forms as DOCX (and certificates as PDF) + manifest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from formgen.case.load import load_case
+from formgen.errors import InputError
+from formgen.forms.produce import produce, select_forms
+from formgen.output.writer import write_documents
+
+__all__ = ["register"]
+
+_LANGS = {"ru", "en", "de"}
+
+
+def parse_langs(value: str) -> list[str]:
+    """``ru,en`` → ["ru", "en"]; unknown languages are an input error."""
+    langs = [x.strip() for x in value.split(",") if x.strip()]
+    bad = [x for x in langs if x not in _LANGS]
+    if bad or not langs:
+        raise InputError(f"--lang: неизвестный язык {', '.join(bad) or value!r}; допустимы ru, en, de")
+    return langs
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def render(
+        case: Path = typer.Argument(..., help="Файл дела (YAML или JSON)"),
+        form: str = typer.Option("all", "--form", "-f", help="all или slug[,slug…] (formgen forms)"),
+        out: Path = typer.Option(..., "--out", "-o", help="Папка для документов"),
+        lang: str = typer.Option("ru", "--lang", help="Языки сертификата: ru,en,de"),
+        templates: Path | None = typer.Option(None, "--templates", help="Свои шаблоны (по имени файла)"),
+        draft: bool = typer.Option(False, "--draft", help="Сертификаты как проект (ПРОЕКТ / DRAFT)"),
+        force: bool = typer.Option(False, "--force", help="Формировать, несмотря на ошибки правил"),
+    ) -> None:
+        """Заполнить формы ГОСТ Р 54298-2010 по файлу дела и записать manifest.json."""
+        langs = parse_langs(lang)
+        forms = select_forms(form)
+        loaded = load_case(case)
+        _enforce_rules(loaded, force)
+        renderer = _certificate_renderer(draft)
+        console = Console(stderr=True)
+        with Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            console=console, transient=True,
+        ) as progress:
+            task = progress.add_task("формы", total=None)
+            documents = produce(
+                loaded.case, forms, langs, templates, renderer,
+                on_document=lambda slug: progress.update(task, advance=1, description=slug),
+            )
+        manifest = write_documents(out, documents)
+        console.print(f"{len(documents)} документ(ов) → {out}  (manifest: {manifest.name})")
+
+
+def _enforce_rules(loaded, force: bool) -> None:
+    from formgen.commands.check import enforce_rules
+
+    enforce_rules(loaded, force)
+
+
+def _certificate_renderer(draft: bool):
+    from formgen.forms.certificate_data import render_case_certificates
+
+    return lambda case, certificate, langs: render_case_certificates(case, certificate, langs, draft=draft)

@@ -1,0 +1,195 @@
+"""Context pieces that many forms print: the body, the organisation, an audit, a decision."""
+
+from __future__ import annotations
+
+from formgen.case.model import AUDIT_KIND_LABELS, ROLE_LABELS, Audit, Case, Decision
+from formgen.forms.values import date, join, pad_rows, person, short_date, text
+
+__all__ = ["audit_context", "base_context", "decision_context", "period", "staff"]
+
+
+def base_context(case: Case) -> dict:
+    """What every form may print: ``body``, ``org``, ``standard``, ``application``."""
+    return {
+        "body": _body(case),
+        "org": _organisation(case),
+        "standard": case.standard,
+        "application": _application(case),
+    }
+
+
+def staff(case: Case, ref: str | None) -> dict:
+    """A body staff member (by id) as a person dict; empty when not given."""
+    return person(case.body.person(ref) if ref else None)
+
+
+def _body(case: Case) -> dict:
+    body = case.body
+    acc = body.accreditation
+    return {
+        "name": body.name,
+        "short_name": text(body.short_name),
+        "name_city": join([body.name, body.city]),
+        "address": body.address,
+        "city": body.city,
+        "phone": text(body.phone),
+        "email": text(body.email),
+        "registration_number": text(body.registration_number),
+        "accreditation_scope": text(acc.scope),
+        "accreditation_scope_code": text(acc.scope_code),
+        "accreditation_number": text(acc.number),
+        "system_name": body.system.name,
+        "system_number": text(body.system.registration_number),
+        "head": person(body.head),
+    }
+
+
+def _organisation(case: Case) -> dict:
+    org = case.organisation
+    bank = org.bank
+    rows = [
+        {
+            "name_address": join([b.name, b.address]),
+            "headcount": text(b.headcount),
+            "activities": text(b.activities),
+        }
+        for b in org.branches
+    ]
+    prev = org.previous_certificates
+    return {
+        "name": org.name,
+        "short_name": text(org.short_name),
+        "display_name": org.short_name or org.name,
+        "name_city": join([org.name, org.city]),
+        "legal_address": org.legal_address,
+        "actual_address": text(org.actual_address or org.legal_address),
+        "city": org.city,
+        "phone_code": text(org.phone_code),
+        "phone": text(org.phone),
+        "fax": text(org.fax),
+        "email": text(org.email),
+        "bank_line": join([bank.account and f"р/с {bank.account}", bank.bank, bank.bank_city]),
+        "codes_line": join(
+            [
+                bank.correspondent_account and f"к/с {bank.correspondent_account}",
+                bank.bik and f"БИК {bank.bik}",
+                org.inn and f"ИНН {org.inn}",
+                org.kpp and f"КПП {org.kpp}",
+                org.okved and f"ОКВЭД {org.okved}",
+                org.okpo and f"ОКПО {org.okpo}",
+            ]
+        ),
+        "head": person(org.head),
+        "chief_accountant": person(org.chief_accountant),
+        "contact": person(org.contact),
+        "contact_phones": join(
+            [org.contact and org.contact.phone, org.fax and f"факс {org.fax}",
+             (org.contact and org.contact.email) or org.email]
+        ),
+        "representative": person(org.management_representative or org.contact),
+        "headcount_line": f"{org.headcount} чел.; филиалов: {len(org.branches)}",
+        "branch_rows": pad_rows(rows, 3, {"name_address": "", "headcount": "", "activities": ""}),
+        "parent_yes_no": "да" if org.parent else "нет",
+        "parent_name": text(org.parent and org.parent.name),
+        "parent_functions": text(org.parent and org.parent.functions),
+        "implementation": join(
+            [org.implementation.number and f"№ {org.implementation.number}",
+             org.implementation.date and f"от {date(org.implementation.date)}"], " "
+        ),
+        "consultant": text(org.consultant),
+        "previous_systems": join([p.system for p in prev], "; "),
+        "previous_certificates": join(
+            [join([p.body, p.number and f"№ {p.number}", p.date and f"от {short_date(p.date)}"])
+             for p in prev], "; "
+        ),
+        "product_documents": text(org.product_documents),
+        "processes": text(org.processes),
+        "significant_aspects": text(org.significant_aspects),
+        "outsourcing": text(org.outsourcing),
+    }
+
+
+def _application(case: Case) -> dict:
+    app = case.application
+    return {
+        "number": text(app.number),
+        "date": date(app.date),
+        "short_date": short_date(app.date),
+        "number_line": join([app.number and f"№ {app.number}", f"от {date(app.date)}"], " "),
+        "scope": app.scope,
+        "products": text(app.products or app.scope),
+        "desired_dates": text(app.desired_dates),
+        "additional_info": text(app.additional_info),
+    }
+
+
+def period(start, end) -> str:
+    """с «14» по «17» апреля 2025 г. — or one date when the audit lasts a day."""
+    if start == end:
+        return date(start)
+    return f"с {date(start)} по {date(end)}"
+
+
+def audit_context(case: Case, audit: Audit) -> dict:
+    """An audit as forms И, К, Л, М and Е print it."""
+    team = [
+        {**staff(case, m.person), "role": ROLE_LABELS[m.role]} for m in audit.team
+    ]
+    lead = staff(case, audit.lead)
+    experts = [t for t, m in zip(team, audit.team, strict=True) if m.role != "lead_auditor"]
+    report = audit.report
+    return {
+        "id": audit.id,
+        "kind": AUDIT_KIND_LABELS[audit.kind],
+        "purpose": _purpose(audit.kind),
+        "period": period(audit.start, audit.end),
+        "start": date(audit.start),
+        "end": date(audit.end),
+        "basis": text(audit.basis),
+        "scope": audit.scope or case.application.scope,
+        "criteria": join(audit.criteria or [case.standard, "ГОСТ Р 54298-2010"], "; "),
+        "team": team,
+        "team_line": join([f"{t['initials_surname']} — {t['role']}" for t in team], "; "),
+        "lead": lead,
+        "experts": pad_rows(experts, 2, {"initials_surname": ""}),
+        "act_number": text(report and report.number),
+        "act_date": date(report.date if report else None),
+        "act_approved": date(report.approved if report else None),
+    }
+
+
+def _purpose(kind: str) -> str:
+    if kind == "surveillance":
+        return "Инспекционный контроль"
+    if kind == "recertification":
+        return "Ресертификация"
+    if kind == "special":
+        return "Внеплановый аудит"
+    return "Сертификация"
+
+
+def decision_context(case: Case, decision: Decision) -> dict:
+    """A decision with the act it considered and the certificate it concerns."""
+    audit = case.audit(decision.audit)
+    cert = case.certificate(decision.certificate) if decision.certificate else None
+    return {
+        "number": decision.number,
+        "date": date(decision.date),
+        "positive": decision.positive,
+        "negative_reason": text(decision.negative_reason),
+        "reason": text(decision.reason),
+        "signer": staff(case, decision.signed_by),
+        "act_number": text(audit.report and audit.report.number),
+        "act_date": date(audit.report.date if audit.report else None),
+        "act_approved": date(
+            (audit.report.approved or audit.report.date) if audit.report else None
+        ),
+        "scope": audit.scope or case.application.scope,
+        "certificate_number": text(cert and cert.number),
+        "certificate_date": date(cert.registered if cert else None),
+        "until": date(decision.until),
+        "corrective_due": date(decision.corrective_due),
+        "new_scope": text(decision.new_scope),
+        "excluded": text(decision.excluded),
+        "audit_kind": AUDIT_KIND_LABELS[audit.kind],
+    }
