@@ -51,14 +51,18 @@ def load_case(path: str | Path) -> LoadedCase:
             [Problem(str(path), 1, 1, "", "ожидается раздел с полями (body, organisation, …)")]
         )
     body_ref = data.get("body")
+    body_failed = False
     if isinstance(body_ref, str):
         data, more = _include_body(path, data, source)
         problems.extend(more)
+        body_failed = bool(more)
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(error["loc"])
+            if body_failed and loc[:1] == ("body",):
+                continue  # the unreadable profile is already reported
             file, line, col = source.locate(loc, str(path))
             problems.append(Problem(file, line, col, dotted(loc), describe_error(error, Case)))
         raise CaseValidationError(_sorted(problems)) from None

@@ -12,6 +12,7 @@ from formgen.case.load import load_case
 from formgen.errors import InputError
 from formgen.forms.produce import produce, select_forms
 from formgen.output.writer import write_documents
+from formgen.render.convert import add_pdf_copies
 
 __all__ = ["register"]
 
@@ -37,6 +38,7 @@ def register(app: typer.Typer) -> None:
         templates: Path | None = typer.Option(None, "--templates", help="Свои шаблоны (по имени файла)"),
         draft: bool = typer.Option(False, "--draft", help="Сертификаты как проект (ПРОЕКТ / DRAFT)"),
         force: bool = typer.Option(False, "--force", help="Формировать, несмотря на ошибки правил"),
+        pdf: bool = typer.Option(False, "--pdf", help="Также PDF каждой формы (через LibreOffice)"),
     ) -> None:
         """Заполнить формы ГОСТ Р 54298-2010 по файлу дела и записать manifest.json."""
         langs = parse_langs(lang)
@@ -54,6 +56,8 @@ def register(app: typer.Typer) -> None:
                 loaded.case, forms, langs, templates, renderer,
                 on_document=lambda slug: progress.update(task, advance=1, description=slug),
             )
+        if pdf:
+            documents = add_pdf_copies(documents)
         manifest = write_documents(out, documents)
         console.print(f"{len(documents)} документ(ов) → {out}  (manifest: {manifest.name})")
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import jinja2
 from docxtpl import DocxTemplate, Listing
+from markupsafe import Markup, escape
 
 from formgen.errors import TemplateError
 from formgen.output.zipfix import reproducible_zip
@@ -27,15 +28,30 @@ __all__ = ["render_docx", "template_variables"]
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+# docxtpl turns "{_{" (and kin) into "{{" after rendering; data must survive that.
+_DOCXTPL_MARKERS = ("{_{", "}_}", "{_%", "%_}")
+
+
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
         value = _XML_INVALID.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
-        return Listing(value) if "\n" in value else value
+        if "\n" in value:
+            listing = Listing(value)
+            listing.xml = _protect(listing.xml)
+            return listing
+        if any(m in value for m in _DOCXTPL_MARKERS):
+            return Markup(_protect(str(escape(value))))
+        return value
     if isinstance(value, dict):
         return {k: _clean(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_clean(v) for v in value]
     return value
+
+
+def _protect(xml: str) -> str:
+    """Write "_" as a character reference so docxtpl's marker clean-up cannot match."""
+    return xml.replace("_", "&#95;") if any(m in xml for m in _DOCXTPL_MARKERS) else xml
 
 
 def _environment() -> jinja2.Environment:
