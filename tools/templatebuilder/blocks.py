@@ -79,15 +79,43 @@ class Sig:
     label: str
     name: str
     label_caption: str = ""
+    date: str = ""  # printed in the «дата» column when the block is ``dated``
 
 
 @dataclass
 class Signatures:
-    """Signature lines: label | ______ (подпись) | И. И. Иванов (инициалы, фамилия)."""
+    """Signature lines: label | ______ (подпись) | И. И. Иванов (инициалы, фамилия).
+
+    ``dated`` adds a «дата» blank before the signature (Annex К). With
+    ``items`` the rows repeat once per element of that list (named ``var``),
+    e.g. one line per member of the commission. ``label_mm=0`` drops the
+    label column (a signature under a label written above it).
+    """
 
     rows: list[Sig]
     stamp: bool = False
     date: str | None = None
+    dated: bool = False
+    items: str | None = None
+    var: str = "sig"
+    label_mm: int = 70
+
+
+@dataclass
+class Box:
+    """A long text in a ruled frame at least ``lines`` high (a description, an evaluation)."""
+
+    value: str
+    lines: int = 3
+
+
+@dataclass
+class Columns:
+    """Blocks side by side in invisible columns: two signature columns, an УТВЕРЖДАЮ block
+    at the right (an empty first column). Widths default to equal shares of the line."""
+
+    columns: list[list]
+    widths_mm: list[int] | None = None
 
 
 @dataclass
@@ -115,8 +143,13 @@ _ALIGN = {
 def draw(doc, layout: Layout) -> None:
     if layout.corner:
         _para(doc, layout.corner, align="right", size=10)
-    for block in layout.blocks:
-        _DRAWERS[type(block)](doc, block)
+    _draw_blocks(doc, layout.blocks, TEXT_WIDTH_MM)
+
+
+def _draw_blocks(container, blocks: list, width: int) -> None:
+    """Draw blocks into the document or a table cell ``width`` mm wide."""
+    for block in blocks:
+        _DRAWERS[type(block)](container, block, width)
 
 
 def _para(container, text: str, align="left", bold=False, size=None, style=None, before=0):
@@ -131,37 +164,37 @@ def _para(container, text: str, align="left", bold=False, size=None, style=None,
     return p
 
 
-def _heading(doc, block: Heading) -> None:
+def _heading(doc, block: Heading, width: int = TEXT_WIDTH_MM) -> None:
     p = _para(doc, block.text, align="center", bold=True, style=TITLE_STYLE, before=6)
     p.paragraph_format.space_after = Pt(6)
 
 
-def _line(doc, block: Line) -> None:
+def _line(doc, block: Line, width: int = TEXT_WIDTH_MM) -> None:
     _para(doc, block.text, align=block.align, bold=block.bold, size=block.size, before=block.space_before)
 
 
-def _blank(doc, block: Blank) -> None:
+def _blank(doc, block: Blank, width: int = TEXT_WIDTH_MM) -> None:
     p = _para(doc, block.value, align=block.align)
     _bottom_border(p)
     if block.caption:
         _para(doc, block.caption, align="center", style=CAPTION_STYLE)
 
 
-def _field(doc, block: Field) -> None:
-    table = _layout_table(doc, [block.label_mm, TEXT_WIDTH_MM - block.label_mm], rows=1)
+def _field(doc, block: Field, width: int = TEXT_WIDTH_MM) -> None:
+    table = _layout_table(doc, [block.label_mm, width - block.label_mm], rows=1)
     label, value = table.rows[0].cells
     label.paragraphs[0].add_run(block.label)
     value.paragraphs[0].add_run(block.value)
     _cell_bottom_border(value)
     if block.caption:
         row = table.add_row()
-        _set_widths(table, [block.label_mm, TEXT_WIDTH_MM - block.label_mm])
+        _set_widths(table, [block.label_mm, width - block.label_mm])
         cap = row.cells[1].paragraphs[0]
-        cap.style = doc.styles[CAPTION_STYLE]
+        cap.style = CAPTION_STYLE
         cap.add_run(block.caption)
 
 
-def _table(doc, block: Table) -> None:
+def _table(doc, block: Table, width: int = TEXT_WIDTH_MM) -> None:
     widths = [c.width_mm for c in block.columns]
     table = doc.add_table(rows=1, cols=len(widths))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -186,23 +219,35 @@ def _table(doc, block: Table) -> None:
     _para(doc, "")
 
 
-def _signatures(doc, block: Signatures) -> None:
-    widths = [70, 40, 60]
+def _signatures(doc, block: Signatures, width: int = TEXT_WIDTH_MM) -> None:
+    rest = width - block.label_mm
+    date_mm = 30 if block.dated else 0
+    sign_mm = min(40, (rest - date_mm) * 2 // 5) if not block.dated else 30
+    widths = [block.label_mm, date_mm, sign_mm, rest - date_mm - sign_mm]
+    keep = [i for i, w in enumerate(widths) if w]  # columns this block has
+    widths = [widths[i] for i in keep]
     table = _layout_table(doc, widths, rows=0)
+    if block.items:
+        table.add_row().cells[0].paragraphs[0].add_run(f"{{%tr for {block.var} in {block.items} %}}")
     for sig in block.rows:
+        values = [sig.label, sig.date, "", sig.name]
+        captions = [sig.label_caption, "дата", "подпись", "инициалы, фамилия"]
         row = table.add_row()
-        row.cells[0].paragraphs[0].add_run(sig.label)
-        _cell_bottom_border(row.cells[1])
-        row.cells[2].paragraphs[0].add_run(sig.name)
-        row.cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _cell_bottom_border(row.cells[2])
-        captions = table.add_row()
-        for cell, text in zip(captions.cells, (sig.label_caption, "подпись", "инициалы, фамилия"),
-                              strict=True):
+        for cell, i in zip(row.cells, keep, strict=True):
+            if values[i]:
+                cell.paragraphs[0].add_run(values[i])
+            if i in (1, 3):
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if i:
+                _cell_bottom_border(cell)
+        caption_row = table.add_row()
+        for cell, i in zip(caption_row.cells, keep, strict=True):
             p = cell.paragraphs[0]
-            p.style = doc.styles[CAPTION_STYLE]
-            if text:
-                p.add_run(text)
+            p.style = CAPTION_STYLE
+            if captions[i]:
+                p.add_run(captions[i])
+    if block.items:
+        table.add_row().cells[0].paragraphs[0].add_run("{%tr endfor %}")
     _set_widths(table, widths)
     if block.stamp:
         _para(doc, "м.п.", before=6)
@@ -210,9 +255,36 @@ def _signatures(doc, block: Signatures) -> None:
         _para(doc, f"Дата {block.date}", before=6)
 
 
-def _spacer(doc, block: Spacer) -> None:
+def _spacer(doc, block: Spacer, width: int = TEXT_WIDTH_MM) -> None:
     p = doc.add_paragraph()
     p.paragraph_format.space_after = Pt(block.points)
+
+
+def _box(doc, block: Box, width: int = TEXT_WIDTH_MM) -> None:
+    table = _layout_table(doc, [width], rows=1)
+    _grid_borders(table)
+    trpr = table.rows[0]._tr.get_or_add_trPr()
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(int(block.lines * 14 * 20)))  # twips: lines of 12 pt text
+    height.set(qn("w:hRule"), "atLeast")
+    trpr.append(height)
+    p = table.rows[0].cells[0].paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    p.add_run(block.value)
+    _para(doc, "")
+
+
+def _columns(doc, block: Columns, width: int = TEXT_WIDTH_MM) -> None:
+    count = len(block.columns)
+    widths = block.widths_mm or [width // count] * (count - 1) + [width - width // count * (count - 1)]
+    table = _layout_table(doc, widths, rows=1)
+    for cell, blocks, cell_mm in zip(table.rows[0].cells, block.columns, widths, strict=True):
+        start = cell.paragraphs[0]._p
+        _draw_blocks(cell, blocks, cell_mm - 4)  # less the cell's side margins
+        if len(cell._tc.xpath("./w:p | ./w:tbl")) > 1:
+            cell._tc.remove(start)  # the cell's own empty first paragraph
+        if cell._tc[-1].tag != qn("w:p"):
+            cell.add_paragraph()  # a cell must end with a paragraph
 
 
 _DRAWERS = {
@@ -223,6 +295,8 @@ _DRAWERS = {
     Table: _table,
     Signatures: _signatures,
     Spacer: _spacer,
+    Box: _box,
+    Columns: _columns,
 }
 
 
