@@ -116,7 +116,7 @@ def test_table_source_is_cited_per_edition():
     assert "ГОСТ Р 54318-2021, приложение В, таблица СЭМ-1" in _days("ems", 10, "high").clauses
 
 
-STANDARDS = Path("/work/shared/standards")
+STANDARDS = Path(__file__).resolve().parents[2] / "shared" / "standards"
 
 
 @pytest.mark.skipif(not STANDARDS.is_dir(), reason="standard texts not available")
