@@ -66,12 +66,18 @@ class Column:
 
 @dataclass
 class Table:
-    """A table with one row per item of ``items`` (a list in the context)."""
+    """A table with one row per item of ``items`` (a list in the context).
+
+    ``keep_rows`` stops a row breaking across pages; ``size`` sets the font
+    size (pt) of headers and rows of a dense table.
+    """
 
     columns: list[Column]
     items: str
     var: str = "row"
     numbers_row: bool = False
+    keep_rows: bool = False
+    size: int | None = None
 
 
 @dataclass
@@ -112,7 +118,8 @@ class Box:
 @dataclass
 class Columns:
     """Blocks side by side in invisible columns: two signature columns, an УТВЕРЖДАЮ block
-    at the right (an empty first column). Widths default to equal shares of the line."""
+    at the right (an empty first column). Widths default to equal shares of the line.
+    The row never breaks across pages, so one column keeps a signature block together."""
 
     columns: list[list]
     widths_mm: list[int] | None = None
@@ -203,7 +210,10 @@ def _table(doc, block: Table, width: int = TEXT_WIDTH_MM) -> None:
     for cell, col in zip(table.rows[0].cells, block.columns, strict=True):
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run(col.header).bold = True
+        run = p.add_run(col.header)
+        run.bold = True
+        if block.size:
+            run.font.size = Pt(block.size)
     _repeat_header(table.rows[0])
     if block.numbers_row:
         row = table.add_row()
@@ -212,8 +222,12 @@ def _table(doc, block: Table, width: int = TEXT_WIDTH_MM) -> None:
             cell.paragraphs[0].add_run(str(i)).font.size = Pt(9)
     table.add_row().cells[0].paragraphs[0].add_run(f"{{%tr for {block.var} in {block.items} %}}")
     row = table.add_row()
+    if block.keep_rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for cell, col in zip(row.cells, block.columns, strict=True):
-        cell.paragraphs[0].add_run(col.value)
+        run = cell.paragraphs[0].add_run(col.value)
+        if block.size:
+            run.font.size = Pt(block.size)
     table.add_row().cells[0].paragraphs[0].add_run("{%tr endfor %}")
     _set_widths(table, widths)
     _para(doc, "")
@@ -221,7 +235,7 @@ def _table(doc, block: Table, width: int = TEXT_WIDTH_MM) -> None:
 
 def _signatures(doc, block: Signatures, width: int = TEXT_WIDTH_MM) -> None:
     rest = width - block.label_mm
-    date_mm = 30 if block.dated else 0
+    date_mm = 42 if block.dated else 0  # room for «17» апреля 2025 г.
     sign_mm = min(40, (rest - date_mm) * 2 // 5) if not block.dated else 30
     widths = [block.label_mm, date_mm, sign_mm, rest - date_mm - sign_mm]
     keep = [i for i, w in enumerate(widths) if w]  # columns this block has
@@ -278,9 +292,11 @@ def _columns(doc, block: Columns, width: int = TEXT_WIDTH_MM) -> None:
     count = len(block.columns)
     widths = block.widths_mm or [width // count] * (count - 1) + [width - width // count * (count - 1)]
     table = _layout_table(doc, widths, rows=1)
+    _no_side_margins(table)  # column content lines up with the text around it
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for cell, blocks, cell_mm in zip(table.rows[0].cells, block.columns, widths, strict=True):
         start = cell.paragraphs[0]._p
-        _draw_blocks(cell, blocks, cell_mm - 4)  # less the cell's side margins
+        _draw_blocks(cell, blocks, cell_mm)
         if len(cell._tc.xpath("./w:p | ./w:tbl")) > 1:
             cell._tc.remove(start)  # the cell's own empty first paragraph
         if cell._tc[-1].tag != qn("w:p"):
@@ -330,6 +346,16 @@ def _grid_borders(table) -> None:
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         borders.append(_border(edge))
     tblpr.append(borders)
+
+
+def _no_side_margins(table) -> None:
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "0")
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    table._tbl.tblPr.append(margins)
 
 
 def _repeat_header(row) -> None:
