@@ -41,7 +41,7 @@ def _path_key(path: tuple) -> tuple:
 
 
 def _sort_key(finding: Finding) -> tuple:
-    return (_path_key(finding.path), finding.rule, finding.severity, finding.message)
+    return (_path_key(finding.path), finding.severity != "error", finding.rule, finding.message)
 
 
 def run_rules(case: Case, rules: list[Rule] | None = None) -> list[Finding]:

@@ -38,17 +38,20 @@ def decision_independence(case: Case) -> Iterator[Finding]:
     """Decisions are taken by people who did not take part in the audit (7.6.2.3)."""
     for i, decision in enumerate(case.decisions):
         signer = same_person(case, decision.signed_by)
+        roles = []
         for a in considered_audits(case, decision):
             audit = case.audits[a]
             member = next((m for m in audit.team if same_person(case, m.person) == signer), None)
             if member is not None:
-                yield error(
-                    ("decisions", i, "signed_by"),
-                    gost("7.6.2.3"),
-                    f"решение № {decision.number} принимает лицо, входившее в состав аудиторской "
-                    f"группы аудита «{audit.id}» ({person(case, decision.signed_by)}, "
-                    f"{ROLE_LABELS[member.role]}); решения принимают лица, не участвовавшие в аудите",
-                )
+                roles.append(f"«{audit.id}» — {ROLE_LABELS[member.role]}")
+        if roles:
+            yield error(
+                ("decisions", i, "signed_by"),
+                gost("7.6.2.3"),
+                f"решение № {decision.number} принимает {person(case, decision.signed_by)} — член "
+                f"аудиторской группы ({'; '.join(roles)}); решения принимают лица, не участвовавшие "
+                f"в аудите",
+            )
 
 
 @rule("issue-needs-closed-nonconformities")
@@ -61,7 +64,7 @@ def issue_needs_closed_nonconformities(case: Case) -> Iterator[Finding]:
             what = f"несоответствие № {nc.number} (категория {nc.category}) аудита «{audit.id}»"
             eff = nc.effectiveness
             if eff is None:
-                problem, where = "результативность корректирующих действий не оценена", path
+                problem, where = "не закрыто: результативность корректирующих действий не оценена", path
             elif not eff.closed:
                 problem, where = "не закрыто", (*path, "effectiveness", "closed")
             elif eff.date > decision.date:
@@ -72,8 +75,8 @@ def issue_needs_closed_nonconformities(case: Case) -> Iterator[Finding]:
             yield error(
                 where,
                 gost("7.6.2.3", "7.6.2.2"),
-                f"{what} {problem}; решение о выдаче сертификата может быть принято только после "
-                f"устранения всех зарегистрированных несоответствий",
+                f"{what} {problem}; решение о выдаче сертификата принимают только после устранения "
+                f"всех зарегистрированных несоответствий",
             )
 
 

@@ -50,8 +50,8 @@ def scope_identical(case: Case) -> Iterator[Finding]:
             if lang and printed and expected is None and source != "заявка":
                 yield warning(
                     ("certificates", c, field), gost("6.2.2", "9.1.6", "9.3.7"),
-                    f"область сертификации{label} в сертификате {cert.number} взята не из {source}: "
-                    f"в решении нет перевода новой области (new_scope_{lang})",
+                    f"в сертификате {cert.number} печатается прежняя область сертификации{label}: "
+                    f"{source} не содержит её перевода (new_scope_{lang})",
                 )
                 continue
             if not printed or not expected or norm(printed) == norm(expected):
