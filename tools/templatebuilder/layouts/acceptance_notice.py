@@ -1,17 +1,23 @@
 """Annex Д: извещение о результатах рассмотрения заявки на сертификацию СЭМ (ГОСТ Р 54298-2010)."""
 
-from tools.templatebuilder.blocks import Blank, Field, Heading, Layout, Line, Sig, Signatures, Spacer
+from tools.templatebuilder.blocks import Blank, Columns, Field, Heading, Layout, Line, Sig, Signatures, Spacer
 
 TITLE = "Извещение о результатах рассмотрения заявки на сертификацию системы экологического менеджмента"
 
-# The addressee sits in the right half, as in a letter: an empty label cell pushes the blank there.
-_RIGHT = 75
-
 LAYOUT = Layout(
     blocks=[
-        Field("", "{{ org.head.position_dative }}", label_mm=_RIGHT),
-        Field("", "{{ org.name }}", "наименование организации-заказчика", label_mm=_RIGHT),
-        Field("", "{{ org.head.dative_surname_initials }}", "инициалы, фамилия", label_mm=_RIGHT),
+        # The addressee sits at the right, as in a letter.
+        Columns(
+            [
+                [],
+                [
+                    Line("{{ org.head.position_dative }}"),
+                    Blank("{{ org.name }}", "наименование организации-заказчика", align="left"),
+                    Blank("{{ org.head.dative_surname_initials }}", "инициалы, фамилия", align="left"),
+                ],
+            ],
+            widths_mm=[80, 90],
+        ),
         Spacer(8),
         Line("{{ notice.number_line }}"),
         Heading("ИЗВЕЩЕНИЕ О РЕЗУЛЬТАТАХ РАССМОТРЕНИЯ ЗАЯВКИ НА СЕРТИФИКАЦИЮ СИСТЕМЫ "
@@ -34,8 +40,12 @@ LAYOUT = Layout(
         Line("{%p endfor %}"),
         Line("{%p endif %}"),
         Spacer(10),
-        Field("{{ notice.signer_position }}", "{{ body.short_name }}",
-              "наименование органа по сертификации", label_mm=75),
-        Signatures([Sig("", "{{ signer.initials_surname }}")], date="{{ notice.date }}"),
+        Line("{{ notice.signer_position }}"),
+        Signatures(
+            [Sig("{{ body.short_name }}", "{{ signer.initials_surname }}",
+                 "наименование органа по сертификации", date="{{ notice.date }}")],
+            dated=True,
+            label_mm=55,
+        ),
     ]
 )

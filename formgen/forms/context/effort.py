@@ -1,0 +1,167 @@
+"""Annex Е: оценка трудозатрат на аудит СЭМ — the calculation sheet of one audit.
+
+The figures come from ``formgen.checks.audittime`` (the request is built by
+``formgen.checks.audittime_case.request_from_estimate``, as for the rules
+engine); this module only lays them out: a table of the calculation steps
+with the clause behind each, the calculation's own justification, and the
+days planned in the case against the calculated ones.
+"""
+
+from __future__ import annotations
+
+from formgen.case.model import Audit, Case
+from formgen.checks.audittime import (
+    COMPLEXITY_LABELS,
+    RULES,
+    SYSTEM_LABELS,
+    AuditTimeResult,
+    compute_audit_time,
+)
+from formgen.checks.audittime.personnel import personnel_clause
+from formgen.checks.audittime.tables import fmt_days, fmt_num
+from formgen.checks.audittime_case import request_from_estimate
+from formgen.forms.context.common import audit_context, base_context, staff
+from formgen.forms.values import date, join
+
+__all__ = ["PLANNED_AGAINST", "build_effort"]
+
+# What the days planned for an audit of each kind are compared with:
+# (result field, its name on the form, on-site minimum field, whose on-site minimum it is).
+PLANNED_AGAINST = {
+    "document_review": ("initial_days", "первоначальный аудит (этап 1 + этап 2)", "onsite_min_days", ""),
+    "stage1": ("stage1_days", "этап 1 сертификационного аудита", "onsite_min_days", "этапы 1 и 2 вместе"),
+    "stage2": ("stage2_days", "этап 2 сертификационного аудита", "onsite_min_days", "этапы 1 и 2 вместе"),
+    "surveillance": ("surveillance_days", "инспекционный контроль (надзорный аудит)",
+                     "surveillance_onsite_min_days", ""),
+    "recertification": ("recertification_days", "ресертификационный аудит",
+                        "recertification_onsite_min_days", ""),
+}
+
+
+def build_effort(case: Case, audit: Audit) -> dict:
+    """The calculation sheet of ``audit.time``; the case's planned days set beside it."""
+    estimate = audit.time
+    if estimate is None:  # the registry only makes instances for audits with an estimate
+        raise ValueError(f"аудит {audit.id}: нет оценки трудозатрат (time)")
+    result = compute_audit_time(request_from_estimate(estimate))
+    return {
+        **base_context(case),
+        "audit": audit_context(case, audit),
+        "effort": {
+            "system": SYSTEM_LABELS[result.system],
+            "method": RULES[result.method].standard,
+            "table": result.table or "не применяется (особая категория сложности)",
+            "steps": _numbered(_steps(estimate, result)),
+            "justification": _numbered([{"text": line} for line in result.justification]),
+            "comparison": _comparison(audit.kind, estimate, result),
+            "clauses": join(result.clauses, "; "),
+            "date": date(None),
+        },
+        "head": staff(case, "head"),
+    }
+
+
+def _steps(estimate, res: AuditTimeResult) -> list[dict]:
+    """Each step of the calculation: what, how much, where the rule is written."""
+    rules = RULES[res.method]
+    rows = []
+    breakdown = res.personnel_breakdown
+    if breakdown is not None:
+        rows.append(_row("Персонал с полной занятостью в области сертификации",
+                         f"{estimate.personnel} чел."))
+        if estimate.part_time:
+            groups = join(
+                [f"{p.count} чел. × {fmt_num(p.hours_per_week)} ч/нед." for p in estimate.part_time], "; "
+            )
+            rows.append(_row("Персонал с частичной занятостью, в эквиваленте полной занятости",
+                             f"{groups} → {fmt_num(breakdown.part_time_fte)} чел."))
+        if breakdown.repetitive_reduction:
+            rows.append(_row("Аналогичные и повторяющиеся функции: сокращение",
+                             f"−{breakdown.repetitive_reduction} чел."))
+    rows.append(_row("Эффективная численность персонала", f"{res.personnel} чел.",
+                     "; ".join(breakdown.clauses) if breakdown else personnel_clause(res.method)))
+    if res.complexity and res.complexity != "special":
+        rows.append(_row("Категория сложности", COMPLEXITY_LABELS[res.complexity],
+                         rules.complexity.get(res.system, "")))
+    if res.individual:
+        rows.append(_row("Категория сложности: особая; индивидуальное значение",
+                         fmt_days(res.base_days) + (f" ({estimate.reason})" if estimate.reason else ""),
+                         rules.special.get(res.system, "")))
+    else:
+        spread = ""
+        if res.base_range:
+            spread = f" (диапазон {fmt_num(res.base_range[0])}–{fmt_num(res.base_range[1])})"
+        band = f"{res.band} чел." if (res.band or "")[:1].isdigit() else res.band
+        rows.append(_row(f"Табличное значение трудозатрат на первоначальный аудит ({band})",
+                         fmt_days(res.base_days) + spread, res.table or ""))
+    for a in res.adjustments:
+        label = f"Поправка: {a.label}" + (f" — {a.note}" if a.note else "")
+        rows.append(_row(label, _signed(a.percent) + " %", a.clause))
+    if res.adjustments:
+        total = _signed(res.applied_percent) + " %"
+        if res.reduction_capped and res.requested_percent != res.applied_percent:
+            total = (f"{_signed(res.requested_percent)} % → {total} (сокращение не более "
+                     f"{fmt_num(res.reduction_cap_percent)} %)")
+        rows.append(_row("Суммарная поправка", total, rules.cap if res.reduction_capped else ""))
+        rounded = res.adjusted_days != res.initial_days
+        value = (f"{fmt_num(res.adjusted_days, 4)} → " if rounded else "") + fmt_days(res.initial_days)
+        rows.append(_row("Трудозатраты с поправкой" + (", с округлением до половины дня" if rounded else ""),
+                         value, rules.rounding if rounded else ""))
+    rows += [
+        _row("Первоначальный (сертификационный) аудит: этап 1 + этап 2", fmt_days(res.initial_days)),
+        _row("в том числе этап 1 / этап 2", f"{fmt_num(res.stage1_days)} / {fmt_num(res.stage2_days)}",
+             rules.stages),
+        _row("на месте (этапы 1 и 2), не менее", fmt_days(res.onsite_min_days), rules.onsite),
+        _row("Инспекционный контроль (надзорный аудит), ежегодно",
+             f"{fmt_days(res.surveillance_days)}; на месте не менее "
+             f"{fmt_num(res.surveillance_onsite_min_days)}", rules.surveillance),
+        _row("Ресертификационный аудит",
+             f"{fmt_days(res.recertification_days)}; на месте не менее "
+             f"{fmt_num(res.recertification_onsite_min_days)}", rules.recertification),
+    ]
+    return rows
+
+
+def _comparison(kind: str, estimate, res: AuditTimeResult) -> list[dict]:
+    """The days planned in the case against the calculated ones, with the difference."""
+    field, name, onsite_field, onsite_whose = PLANNED_AGAINST.get(kind, (None, "аудит", None, ""))
+    calc = getattr(res, field) if field else None
+    onsite = getattr(res, onsite_field) if onsite_field else None
+    rows = [
+        {
+            "name": f"Трудозатраты на аудит: {name}, аудито-дни",
+            "calculated": fmt_num(calc) if calc is not None else "",
+            "planned": _num(estimate.planned_days),
+            "deviation": _deviation(estimate.planned_days, calc),
+        },
+        {
+            "name": "в том числе на месте" + (f" ({onsite_whose})" if onsite_whose else ""),
+            "calculated": f"не менее {fmt_num(onsite)}" if onsite is not None else "",
+            "planned": _num(estimate.planned_onsite_days),
+            # The minimum of both stages says nothing about one stage alone.
+            "deviation": "" if onsite_whose else _deviation(estimate.planned_onsite_days, onsite),
+        },
+    ]
+    return rows
+
+
+def _row(name: str, value: str, basis: str = "") -> dict:
+    return {"name": name, "value": value, "basis": basis}
+
+
+def _numbered(rows: list[dict]) -> list[dict]:
+    return [{"n": str(i), **row} for i, row in enumerate(rows, 1)]
+
+
+def _signed(value: float) -> str:
+    return ("+" if value > 0 else "\u2212" if value < 0 else "") + fmt_num(abs(value))
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else fmt_num(value)
+
+
+def _deviation(planned: float | None, calculated: float | None) -> str:
+    if planned is None or calculated is None:
+        return ""
+    return _signed(planned - calculated) or "0"

@@ -1,0 +1,77 @@
+"""Annex Е: оценка трудозатрат на проведение аудита СЭМ — расчётный лист (ГОСТ Р 54298-2010).
+
+Annex Е is informative and prints no form: the sheet shows the inputs, each
+step of the calculation with the clause behind it, the calculation's
+justification and the days planned for the audit beside the calculated ones.
+"""
+
+from tools.templatebuilder.blocks import (
+    Blank,
+    Column,
+    Field,
+    Heading,
+    Layout,
+    Line,
+    Sig,
+    Signatures,
+    Spacer,
+    Table,
+)
+
+TITLE = "Оценка трудозатрат на проведение аудита системы экологического менеджмента"
+
+_L = 50  # label width of the input fields, mm
+
+LAYOUT = Layout(
+    blocks=[
+        Blank("{{ body.name }}", "наименование органа по сертификации"),
+        Heading("ОЦЕНКА ТРУДОЗАТРАТ НА ПРОВЕДЕНИЕ АУДИТА СИСТЕМЫ ЭКОЛОГИЧЕСКОГО МЕНЕДЖМЕНТА"),
+        Blank("{{ org.name }}", "наименование организации-заказчика"),
+        Field("Вид аудита", "{{ audit.kind }}", label_mm=_L),
+        Field("Сроки проведения", "{{ audit.period }}", label_mm=_L),
+        Field("Область сертификации", "{{ audit.scope }}", label_mm=_L),
+        Field("Стандарт-критерий", "{{ standard }}", label_mm=_L),
+        Field("Система менеджмента", "{{ effort.system }}", label_mm=_L),
+        Field("Метод расчёта", "{{ effort.method }}", label_mm=_L),
+        Field("Таблица трудозатрат", "{{ effort.table }}", label_mm=_L),
+        Line("1 Расчёт трудозатрат (аудито-дни; аудито-день — полный восьмичасовой рабочий день)",
+             bold=True, space_before=8),
+        Table(
+            columns=[
+                Column("№", "{{ row.n }}", 9),
+                Column("Показатель", "{{ row.name }}", 70),
+                Column("Значение", "{{ row.value }}", 36),
+                Column("Основание", "{{ row.basis }}", 55),
+            ],
+            items="effort.steps",
+        ),
+        Line("2 Обоснование расчёта", bold=True, space_before=4),
+        Table(
+            columns=[
+                Column("№", "{{ row.n }}", 9),
+                Column("Обоснование", "{{ row.text }}", 161),
+            ],
+            items="effort.justification",
+        ),
+        Line("3 Сопоставление с трудозатратами, запланированными на аудит", bold=True, space_before=4),
+        Table(
+            columns=[
+                Column("Показатель", "{{ row.name }}", 76),
+                Column("По расчёту", "{{ row.calculated }}", 30),
+                Column("Запланировано", "{{ row.planned }}", 34),
+                Column("Отклонение", "{{ row.deviation }}", 30),
+            ],
+            items="effort.comparison",
+        ),
+        Line("Нормативные ссылки расчёта:", bold=True),
+        Line("{{ effort.clauses }}", size=10),
+        Spacer(10),
+        Signatures(
+            [
+                Sig("Руководитель аудиторской группы", "{{ audit.lead.initials_surname }}"),
+                Sig("Руководитель органа по сертификации", "{{ head.initials_surname }}"),
+            ],
+            date="{{ effort.date }}",
+        ),
+    ]
+)
