@@ -107,9 +107,10 @@ def test_stage2_sheet_prints_every_step(case):
         "Ресертификационный аудит 6,5 аудито-дня; на месте не менее 5,5 ГОСТ Р 54318-2021, раздел 8",
     ]:
         assert row in text, row
-    # planned vs calculated: stage 2 is 6,5 by the calculation, 8 planned
-    assert "аудит: этап 2 сертификационного аудита, аудито-дни 6,5 8 +1,5" in text
-    assert "в том числе на месте (этапы 1 и 2 вместе) не менее 8 7" in text
+    # planned vs calculated as the rules compare them: stages 1 + 2 against the initial time
+    assert "Трудозатраты на первоначальный аудит (этап 1 + этап 2), аудито-дни 9,5 8 −1,5" in text
+    assert "в том числе на месте не менее 8 7 −1" in text
+    assert "Запланировано: второй этап сертификационного аудита — 8 аудито-дней." in text
     assert ("Руководитель аудиторской группы А. П. Кузнецов подпись инициалы, фамилия "
             "Руководитель органа по сертификации С. В. Орлов подпись инициалы, фамилия") in text
     assert "Дата «___»" in text
@@ -132,7 +133,7 @@ def test_surveillance_sheet_compares_with_the_surveillance_figure(case):
     assert "Эффективная численность персонала 161 чел. ГОСТ Р 54318-2021, 3.9" in text
     assert "Персонал с частичной занятостью" not in text
     assert "Суммарная поправка" not in text
-    assert "аудит: инспекционный контроль (надзорный аудит), аудито-дни 3 3 0" in text
+    assert "на инспекционный контроль (надзорный аудит), аудито-дни 3 3 0" in text
     assert "в том числе на месте не менее 2,5 2,5 0" in text
 
 
@@ -170,3 +171,19 @@ def test_template_variables_come_from_the_builder(case):
     assert spec.builder == "effort:build_effort"
     used = template_variables(find_template(spec.template))
     assert used <= set(build_effort(case, case.audit("stage2")))
+
+
+def test_planned_days_of_both_stages_are_added_up(case):
+    stage2 = case.audit("stage2")
+    audits = [
+        a.model_copy(update={"time": stage2.time.model_copy(
+            update={"planned_days": 3, "planned_onsite_days": 2.5})}) if a.id == "stage1" else a
+        for a in case.audits
+    ]
+    changed = case.model_copy(update={"audits": audits})
+    for audit_id in ("stage1", "stage2"):
+        text = one(changed, audit_id)
+        assert "Трудозатраты на первоначальный аудит (этап 1 + этап 2), аудито-дни 9,5 11 +1,5" in text
+        assert "в том числе на месте не менее 8 9,5 +1,5" in text
+        assert ("Запланировано: первый этап сертификационного аудита — 3 аудито-дня; второй этап "
+                "сертификационного аудита — 8 аудито-дней.") in text

@@ -4,12 +4,14 @@ The figures come from ``formgen.checks.audittime`` (the request is built by
 ``formgen.checks.audittime_case.request_from_estimate``, as for the rules
 engine); this module only lays them out: a table of the calculation steps
 with the clause behind each, the calculation's own justification, and the
-days planned in the case against the calculated ones.
+days planned in the case against the calculated ones, grouped as the rules
+engine groups them (``formgen.checks.rules.audit_days.planned_audits``: the
+planned days of stages 1 and 2 together against the initial audit time).
 """
 
 from __future__ import annotations
 
-from formgen.case.model import Audit, Case
+from formgen.case.model import AUDIT_KIND_LABELS, Audit, Case
 from formgen.checks.audittime import (
     COMPLEXITY_LABELS,
     RULES,
@@ -20,22 +22,24 @@ from formgen.checks.audittime import (
 from formgen.checks.audittime.personnel import personnel_clause
 from formgen.checks.audittime.tables import fmt_days, fmt_num
 from formgen.checks.audittime_case import request_from_estimate
+from formgen.checks.rules.audit_days import planned_audits
 from formgen.forms.context.common import audit_context, base_context, staff
 from formgen.forms.values import date, join
 
-__all__ = ["PLANNED_AGAINST", "build_effort"]
+__all__ = ["COMPARED", "build_effort"]
 
-# What the days planned for an audit of each kind are compared with:
-# (result field, its name on the form, on-site minimum field, whose on-site minimum it is).
-PLANNED_AGAINST = {
-    "document_review": ("initial_days", "первоначальный аудит (этап 1 + этап 2)", "onsite_min_days", ""),
-    "stage1": ("stage1_days", "этап 1 сертификационного аудита", "onsite_min_days", "этапы 1 и 2 вместе"),
-    "stage2": ("stage2_days", "этап 2 сертификационного аудита", "onsite_min_days", "этапы 1 и 2 вместе"),
-    "surveillance": ("surveillance_days", "инспекционный контроль (надзорный аудит)",
-                     "surveillance_onsite_min_days", ""),
-    "recertification": ("recertification_days", "ресертификационный аудит",
-                        "recertification_onsite_min_days", ""),
+# What planned days are compared with, by the kind of plan (formgen.checks.rules.audit_days):
+# (result field, on-site minimum field, name on the form).
+COMPARED = {
+    "initial": ("initial_days", "onsite_min_days", "первоначальный аудит (этап 1 + этап 2)"),
+    "surveillance": ("surveillance_days", "surveillance_onsite_min_days",
+                     "инспекционный контроль (надзорный аудит)"),
+    "recertification": ("recertification_days", "recertification_onsite_min_days",
+                        "ресертификационный аудит"),
 }
+# An audit without planned days is set beside the figure of its kind.
+_KIND_PLAN = {"document_review": "initial", "stage1": "initial", "stage2": "initial",
+              "surveillance": "surveillance", "recertification": "recertification"}
 
 
 def build_effort(case: Case, audit: Audit) -> dict:
@@ -44,6 +48,7 @@ def build_effort(case: Case, audit: Audit) -> dict:
     if estimate is None:  # the registry only makes instances for audits with an estimate
         raise ValueError(f"аудит {audit.id}: нет оценки трудозатрат (time)")
     result = compute_audit_time(request_from_estimate(estimate))
+    comparison, planned_note = _comparison(case, audit, result)
     return {
         **base_context(case),
         "audit": audit_context(case, audit),
@@ -53,7 +58,8 @@ def build_effort(case: Case, audit: Audit) -> dict:
             "table": result.table or "не применяется (особая категория сложности)",
             "steps": _numbered(_steps(estimate, result)),
             "justification": _numbered([{"text": line} for line in result.justification]),
-            "comparison": _comparison(audit.kind, estimate, result),
+            "comparison": comparison,
+            "planned_note": planned_note,
             "clauses": join(result.clauses, "; "),
             "date": date(None),
         },
@@ -122,27 +128,31 @@ def _steps(estimate, res: AuditTimeResult) -> list[dict]:
     return rows
 
 
-def _comparison(kind: str, estimate, res: AuditTimeResult) -> list[dict]:
-    """The days planned in the case against the calculated ones, with the difference."""
-    field, name, onsite_field, onsite_whose = PLANNED_AGAINST.get(kind, (None, "аудит", None, ""))
-    calc = getattr(res, field) if field else None
-    onsite = getattr(res, onsite_field) if onsite_field else None
+def _comparison(case: Case, audit: Audit, res: AuditTimeResult) -> tuple[list[dict], str]:
+    """The days planned in the case against the calculated ones, grouped as the rules group them:
+    stages 1 and 2 together against the initial audit time. Also a note naming the audits whose
+    plans were added up, when they are the stages of the initial audit."""
+    plan = next((p for p in planned_audits(case) if audit.id in p.stages.split(" + ")), None)
+    kind = plan.kind if plan else _KIND_PLAN.get(audit.kind)
+    if kind is None:  # a special audit: no figure of the calculation applies
+        return [], ""
+    field, onsite_field, name = COMPARED[kind]
+    calc, onsite = getattr(res, field), getattr(res, onsite_field)
+    days, onsite_days = (plan.days, plan.onsite) if plan else (None, None)
     rows = [
-        {
-            "name": f"Трудозатраты на аудит: {name}, аудито-дни",
-            "calculated": fmt_num(calc) if calc is not None else "",
-            "planned": _num(estimate.planned_days),
-            "deviation": _deviation(estimate.planned_days, calc),
-        },
-        {
-            "name": "в том числе на месте" + (f" ({onsite_whose})" if onsite_whose else ""),
-            "calculated": f"не менее {fmt_num(onsite)}" if onsite is not None else "",
-            "planned": _num(estimate.planned_onsite_days),
-            # The minimum of both stages says nothing about one stage alone.
-            "deviation": "" if onsite_whose else _deviation(estimate.planned_onsite_days, onsite),
-        },
+        {"name": f"Трудозатраты на {name}, аудито-дни", "calculated": fmt_num(calc),
+         "planned": _num(days), "deviation": _deviation(days, calc)},
+        {"name": "в том числе на месте", "calculated": f"не менее {fmt_num(onsite)}",
+         "planned": _num(onsite_days), "deviation": _deviation(onsite_days, onsite)},
     ]
-    return rows
+    note = ""
+    if plan and kind == "initial":
+        covered = [case.audit(i) for i in plan.stages.split(" + ")]
+        note = ("Запланировано: " + join([f"{AUDIT_KIND_LABELS[a.kind]} — {fmt_days(a.time.planned_days)}"
+                                          for a in covered if a.time and a.time.planned_days], "; ")
+                + ". Расчётное время относится к этапам 1 и 2 вместе; с ним сравнивается сумма "
+                "запланированного на этапы.")
+    return rows, note
 
 
 def _row(name: str, value: str, basis: str = "") -> dict:

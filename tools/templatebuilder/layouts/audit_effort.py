@@ -63,7 +63,8 @@ LAYOUT = Layout(
             ],
             items="effort.comparison",
         ),
-        Line("Нормативные ссылки расчёта:", bold=True),
+        Line("{{ effort.planned_note }}", size=10),
+        Line("Нормативные ссылки расчёта:", bold=True, space_before=6),
         Line("{{ effort.clauses }}", size=10),
         Spacer(10),
         Signatures(
