@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from formgen.case.model import AUDIT_KIND_LABELS, ROLE_LABELS, Audit, Case, Decision
+from formgen.case.model import AUDIT_KIND_LABELS, ROLE_LABELS, Audit, Case, Certificate, Decision
 from formgen.forms.values import date, join, pad_rows, person, short_date, text
 
-__all__ = ["audit_context", "base_context", "decision_context", "period", "staff"]
+__all__ = [
+    "HEAD_TITLE",
+    "audit_context",
+    "base_context",
+    "certificate_context",
+    "decision_certificate",
+    "decision_context",
+    "issued_certificate",
+    "period",
+    "signer",
+    "staff",
+]
 
 
 def base_context(case: Case) -> dict:
@@ -168,28 +179,104 @@ def _purpose(kind: str) -> str:
     return "Сертификация"
 
 
+# How a decision is worded in the affirmative and the negative, by kind (forms Н–Э).
+_DECISION_VERBS: dict[str, tuple[str, str]] = {
+    "issue": ("выдать", "не выдать"),  # Н: «выдать (не выдать)»
+    "confirm": ("подтвердить", "не подтверждать"),
+    "suspend": ("Приостановить", "Не приостанавливать"),
+    "extend_scope": ("выдать", "не выдавать"),  # Ц, Ш: «выдать (не выдавать)»
+    "reduce_scope": ("Выдать", "Не выдавать"),
+    "withdraw": ("отменить", "не отменять"),
+}
+# «по результатам …» of forms Ф, Х, Э: the audit whose act the decision considered.
+_AUDIT_RESULTS: dict[str, str] = {
+    "document_review": "анализа документации",
+    "stage1": "первого этапа сертификационного аудита",
+    "stage2": "сертификационного аудита",
+    "surveillance": "инспекционного контроля",
+    "recertification": "ресертификации",
+    "special": "внепланового инспекционного контроля",
+}
+HEAD_TITLE = "Руководитель органа по сертификации систем экологического менеджмента"
+
+
+def signer(case: Case, ref: str) -> tuple[dict, str]:
+    """Who signs a decision or permission, and the title on the signature line.
+
+    The forms print «Руководитель органа по сертификации систем экологического
+    менеджмента»; a deputy signing prints their own position instead.
+    """
+    who = case.body.person(ref)
+    title = HEAD_TITLE if who is case.body.head else (who.position or HEAD_TITLE)
+    return person(who), title
+
+
+def decision_certificate(case: Case, decision: Decision) -> Certificate | None:
+    """The certificate a decision concerns: the one named, or for an issue decision the one it issued."""
+    if decision.certificate:
+        return case.certificate(decision.certificate)
+    return issued_certificate(case, decision)
+
+
+def issued_certificate(case: Case, decision: Decision) -> Certificate | None:
+    """The certificate drawn up on this decision (issue, or re-issue on a scope change)."""
+    return next((c for c in case.certificates if c.decision == decision.number), None)
+
+
+def certificate_context(case: Case, cert: Certificate | None) -> dict:
+    """A certificate as decisions and the mark permission cite it; blanks when there is none."""
+    if cert is None:
+        return {"number": "", "reg_number": "", "date": date(None), "valid_until": date(None),
+                "issue": "", "scope": "", "number_line": ""}
+    return {
+        "number": cert.number,
+        "reg_number": cert.reg_number,
+        "date": date(cert.registered),
+        "valid_until": date(case.valid_until(cert)),
+        "issue": str(cert.issue),
+        "scope": text(case.certificate_scope(cert)),
+        "number_line": f"№ {cert.number} от {date(cert.registered)}",
+    }
+
+
 def decision_context(case: Case, decision: Decision) -> dict:
-    """A decision with the act it considered and the certificate it concerns."""
+    """A decision with the act it considered and the certificate it concerns.
+
+    ``certificate`` is the certificate the decision concerns (for an issue
+    decision, the one it issued); ``issued`` the one drawn up on it (issue and
+    scope decisions re-issue the certificate, 9.1.5, 9.3.7).
+    """
     audit = case.audit(decision.audit)
-    cert = case.certificate(decision.certificate) if decision.certificate else None
+    report = audit.report
+    cert = decision_certificate(case, decision)
+    certificate = certificate_context(case, cert)
+    signed_by, signer_title = signer(case, decision.signed_by)
+    affirmative, negative = _DECISION_VERBS[decision.kind]
+    certificate_scope = certificate["scope"] or case.application.scope
     return {
         "number": decision.number,
         "date": date(decision.date),
         "positive": decision.positive,
         "negative_reason": text(decision.negative_reason),
         "reason": text(decision.reason),
-        "signer": staff(case, decision.signed_by),
-        "act_number": text(audit.report and audit.report.number),
-        "act_date": date(audit.report.date if audit.report else None),
-        "act_approved": date(
-            (audit.report.approved or audit.report.date) if audit.report else None
-        ),
-        "scope": audit.scope or case.application.scope,
-        "certificate_number": text(cert and cert.number),
-        "certificate_date": date(cert.registered if cert else None),
+        "basis": text(decision.reason or decision.negative_reason),
+        "signer": signed_by,
+        "signer_title": signer_title,
+        "verb": affirmative if decision.positive else negative,
+        "act_number": text(report and report.number),
+        "act_date": date(report.date if report else None),
+        "act_approved": date((report.approved or report.date) if report else None),
+        "scope": audit.scope or certificate_scope,
+        "certificate_scope": certificate_scope,
+        "certificate": certificate,
+        "certificate_number": certificate["number"],
+        "certificate_date": certificate["date"],
+        "issued": certificate_context(case, issued_certificate(case, decision)),
         "until": date(decision.until),
         "corrective_due": date(decision.corrective_due),
         "new_scope": text(decision.new_scope),
         "excluded": text(decision.excluded),
+        "withdrawn_scope": text(decision.excluded) or certificate_scope,
         "audit_kind": AUDIT_KIND_LABELS[audit.kind],
+        "audit_result": _AUDIT_RESULTS[audit.kind],
     }
