@@ -15,12 +15,13 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
-from formgen.case.model import Case, Certificate, Nonconformity
+from formgen.case.model import Case, Nonconformity
 from formgen.checks.rules.finding import Finding, error, gost, warning
 from formgen.checks.rules.registry import rule
 from formgen.checks.rules.timeline import (
     certificates_in_force,
     d,
+    latest_certificate,
     nonconformities,
     norm,
 )
@@ -92,7 +93,7 @@ def recertification_corrections_before_expiry(case: Case) -> Iterator[Finding]:
     for a, audit in enumerate(case.audits):
         if audit.kind != "recertification":
             continue
-        current = _certificate_at(case, audit.start)
+        current = latest_certificate(case, audit.start)
         if current is None:
             continue
         expires = case.valid_until(current)
@@ -105,12 +106,6 @@ def recertification_corrections_before_expiry(case: Case) -> Iterator[Finding]:
                     f"аудита «{audit.id}» ({d(nc.due_date)}) позже окончания действия сертификата "
                     f"{current.number} ({d(expires)})",
                 )
-
-
-def _certificate_at(case: Case, day: dt.date) -> Certificate | None:
-    """The certificate being recertified on ``day``: the latest one registered by then."""
-    earlier = [c for c in case.certificates if c.registered <= day]
-    return max(earlier, key=lambda c: c.registered) if earlier else None
 
 
 @rule("critical-suspends-certificate")

@@ -19,6 +19,7 @@ from formgen.case.model import Audit, Case, Certificate, Decision
 from formgen.text.dates import numeric_date
 
 __all__ = [
+    "DAY",
     "Suspension",
     "add_months",
     "audit_index",
@@ -29,6 +30,7 @@ __all__ = [
     "decision_index",
     "in_force",
     "is_management",
+    "latest_certificate",
     "nonconformities",
     "norm",
     "person",
@@ -180,6 +182,12 @@ def in_force(case: Case, cert: Certificate, day: dt.date) -> bool:
 
 def certificates_in_force(case: Case, day: dt.date) -> list[tuple[int, Certificate]]:
     return [(i, c) for i, c in enumerate(case.certificates) if in_force(case, c, day)]
+
+
+def latest_certificate(case: Case, day: dt.date) -> Certificate | None:
+    """The certificate the holder had on ``day``: the latest registered by then (in force or not)."""
+    earlier = [c for c in case.certificates if c.registered <= day]
+    return max(earlier, key=lambda c: c.registered) if earlier else None
 
 
 def previous_certificate(case: Case, cert: Certificate) -> Certificate | None:

@@ -24,6 +24,7 @@ from formgen.checks.rules.timeline import (
     d,
     decision_index,
     is_management,
+    latest_certificate,
     person,
     previous_certificate,
     same_person,
@@ -160,18 +161,13 @@ def application_date(basis: str | None) -> dt.date | None:
         return None
 
 
-def _recertified(case: Case, audit: Audit) -> Certificate | None:
-    earlier = [c for c in case.certificates if c.registered <= audit.start]
-    return max(earlier, key=lambda c: c.registered) if earlier else None
-
-
 @rule("recertification-application")
 def recertification_application(case: Case) -> Iterator[Finding]:
     """The recertification application comes no less than three months before expiry (8.2, 9.3.8)."""
     for a, audit in enumerate(case.audits):
         if audit.kind != "recertification":
             continue
-        cert = _recertified(case, audit)
+        cert = latest_certificate(case, audit.start)
         if cert is None:
             continue
         expires = case.valid_until(cert)
@@ -198,7 +194,7 @@ def recertification_before_expiry(case: Case) -> Iterator[Finding]:
     for a, audit in enumerate(case.audits):
         if audit.kind != "recertification":
             continue
-        cert = _recertified(case, audit)
+        cert = latest_certificate(case, audit.start)
         if cert is None:
             yield error(
                 ("audits", a, "kind"), gost("8.2"),
