@@ -140,3 +140,10 @@ def test_without_planned_days_nothing_is_checked() -> None:
     _time(STAGE2, planned_days=None, planned_onsite_days=None, complexity=None)(data)
     assert findings(data, "audit-time-estimate") == []
     assert [p.audit.id for p in planned_audits(build(data))] == ["surv1"]
+
+
+def test_a_factor_listed_twice_is_an_estimate_error() -> None:
+    data = sample_data()
+    data["audits"][STAGE2]["time"]["factors"].append({"name": "multiple_sites", "percent": 5})
+    found = findings(data, "audit-time-estimate")
+    assert_finding(found, "audit-time-estimate", "error", (*T2, "factors"), "7.2.3")

@@ -19,16 +19,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from formgen.case.model import Audit, Case, TimeEstimate
-from formgen.checks.audittime import (
-    RULES as TIME_RULES,
-)
-from formgen.checks.audittime import (
-    AuditTimeInputError,
-    AuditTimeRequest,
-    AuditTimeResult,
-    compute_audit_time,
-    effective_personnel,
-)
+from formgen.checks.audittime import RULES as TIME_RULES
+from formgen.checks.audittime import AuditTimeInputError, AuditTimeResult, compute_audit_time
+from formgen.checks.audittime_case import request_from_estimate
 from formgen.checks.rules.finding import GOST_AUDIT_TIME, Finding, error, gost, warning
 from formgen.checks.rules.registry import rule
 
@@ -53,29 +46,11 @@ def _g(*clauses: str) -> str:
 
 
 def estimate(time: TimeEstimate) -> AuditTimeResult:
-    """The calculator's result for a case's time estimate (raises ``AuditTimeInputError``)."""
-    personnel: int | object = time.personnel
-    if time.part_time or time.repetitive:
-        personnel = effective_personnel(
-            time.personnel,
-            time.part_time,
-            repetitive=time.repetitive,
-            system=time.system,
-            method=time.method,
-        )
-    return compute_audit_time(
-        AuditTimeRequest(
-            system=time.system,
-            personnel=personnel,
-            complexity=time.complexity,
-            factors={f.name: f.percent for f in time.factors},
-            adjust=time.adjust,
-            method=time.method,
-            days=time.days,
-            reason=time.reason,
-            factor_notes={f.name: f.note for f in time.factors if f.note},
-        )
-    )
+    """The calculator's result for a case's time estimate, as the Annex Е form computes it.
+
+    Raises ``AuditTimeInputError`` when the estimate cannot be computed.
+    """
+    return compute_audit_time(request_from_estimate(time))
 
 
 @dataclass(frozen=True)
