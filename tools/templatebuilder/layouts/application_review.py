@@ -1,6 +1,6 @@
 """Annex Г: справка-обоснование решения ОС СЭМ о принятии (непринятии) заявки (ГОСТ Р 54298-2010)."""
 
-from tools.templatebuilder.blocks import Blank, Field, Heading, Layout, Line, Sig, Signatures, Spacer
+from tools.templatebuilder.blocks import Blank, Columns, Field, Heading, Layout, Line, Sig, Signatures, Spacer
 
 TITLE = "Справка-обоснование решения органа по сертификации СЭМ о принятии (непринятии) заявки"
 
@@ -11,9 +11,11 @@ LAYOUT = Layout(
         Line("Наименование организации-заказчика", space_before=4),
         Blank("{{ org.name }}"),
         Line("Возможные основания для принятия (непринятия) заявки:", bold=True, space_before=8),
-        Field("1 Деятельность Заказчика относится (не относится) к области аккредитации ОС СЭМ",
-              "{{ review.in_scope }}", label_mm=125),
-        Blank("{{ review.scope_code }}", "код области аккредитации ОС"),
+        Line("1 Деятельность Заказчика относится (не относится) к области аккредитации ОС СЭМ",
+             space_before=4),
+        Columns([[Blank("{{ review.in_scope }}")], [],
+                 [Blank("{{ review.scope_code }}", "код области аккредитации ОС")]],
+                widths_mm=[40, 6, 124]),
         Spacer(2),
         Field("2 Достаточность информации об организации-заявителе и ее СЭМ",
               "{{ review.information_sufficient }}", "да, нет", label_mm=140),
@@ -32,10 +34,10 @@ LAYOUT = Layout(
         Line("7 Причина отсутствия возможностей", space_before=6),
         Blank("{{ review.lack_reason }}", align="left"),
         Line("8 Заключение", bold=True, space_before=8),
-        Field("Принять заявку", "{{ review.accept_org }}", "наименование организации", label_mm=50),
+        Field("Принять заявку", "{{ review.accept_org }}", "наименование организации", label_mm=55),
         Field("Отказать в приеме заявки", "{{ review.refuse_org }}", "наименование организации",
-              label_mm=50),
-        Field("по причине", "{{ review.refusal_reason }}", label_mm=50),
+              label_mm=55),
+        Field("по причине", "{{ review.refusal_reason }}", label_mm=55),
         Spacer(10),
         Signatures([Sig("{{ signer.position }}", "{{ signer.initials_surname }}")],
                    date="{{ review.date }}"),
