@@ -23,7 +23,7 @@ from formgen.checks.audittime.personnel import personnel_clause
 from formgen.checks.audittime.tables import fmt_days, fmt_num
 from formgen.checks.audittime_case import request_from_estimate
 from formgen.checks.rules.audit_days import planned_audits
-from formgen.forms.context.common import audit_context, base_context, staff
+from formgen.forms.context.common import audit_context, base_context
 from formgen.forms.values import date, join
 
 __all__ = ["COMPARED", "build_effort"]
@@ -63,7 +63,6 @@ def build_effort(case: Case, audit: Audit) -> dict:
             "clauses": join(result.clauses, "; "),
             "date": date(None),
         },
-        "head": staff(case, "head"),
     }
 
 

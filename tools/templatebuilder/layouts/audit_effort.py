@@ -70,7 +70,7 @@ LAYOUT = Layout(
         Signatures(
             [
                 Sig("Руководитель аудиторской группы", "{{ audit.lead.initials_surname }}"),
-                Sig("Руководитель органа по сертификации", "{{ head.initials_surname }}"),
+                Sig("Руководитель органа по сертификации", "{{ body.head.initials_surname }}"),
             ],
             date="{{ effort.date }}",
         ),
