@@ -355,7 +355,9 @@ def _no_side_margins(table) -> None:
         el.set(qn("w:w"), "0")
         el.set(qn("w:type"), "dxa")
         margins.append(el)
-    table._tbl.tblPr.append(margins)
+    # CT_TblPr is a sequence: tblCellMar comes before tblLook (Word checks the order).
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription",
+                                           "w:tblPrChange")
 
 
 def _repeat_header(row) -> None:
