@@ -64,7 +64,7 @@ BREAKS = {
         Break(_recert_time(4), "error", ("audits", 5, "time", "planned_days"), "5.9")),
     "audit-days-below-estimate/initial": (
         "audit-days-below-estimate",
-        Break(lambda d: None, "warning", (*T2, "planned_days"), "5.7")),
+        Break(_time(STAGE2, planned_days=8, planned_onsite_days=7), "warning", (*T2, "planned_days"), "5.7")),
     "audit-days-below-estimate/surveillance": (
         "audit-days-below-estimate",
         Break(_time(SURV1, planned_days=2.5, planned_onsite_days=2), "warning", (*TS, "planned_days"),
@@ -74,10 +74,11 @@ BREAKS = {
         Break(_time(STAGE2, planned_onsite_days=6), "error", (*T2, "planned_onsite_days"), "4.1.2")),
     "audit-days-onsite/more-than-planned": (
         "audit-days-onsite",
-        Break(_time(STAGE2, planned_onsite_days=9), "error", (*T2, "planned_onsite_days"), "4.1.1")),
+        Break(_time(STAGE2, planned_onsite_days=10), "error", (*T2, "planned_onsite_days"), "4.1.1")),
     "audit-days-onsite/below-computed": (
         "audit-days-onsite",
-        Break(lambda d: None, "warning", (*T2, "planned_onsite_days"), "4.1.2")),
+        Break(_time(STAGE2, planned_days=8, planned_onsite_days=7), "warning", (*T2, "planned_onsite_days"),
+              "4.1.2")),
 }
 
 

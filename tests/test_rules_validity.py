@@ -76,10 +76,11 @@ BREAKS = {
         Break(_cert(valid_until="2028-09-01"), "warning", (*C0, "valid_until"), "7.6.4")),
     "certificate-validity/recertified-before-expiry": (
         "certificate-validity",
-        Break(_recertified(), "error", (*C1, "valid_until"), "8.2.1")),
+        Break(_recertified(valid_until="2031-06-09"), "error", (*C1, "valid_until"), "8.2.1")),
     "certificate-validity/recertified-after-expiry": (
         "certificate-validity",
-        Break(_recertified(registered="2028-07-10", decision_date="2028-07-01"), "error",
+        Break(_recertified(valid_until="2031-07-09", registered="2028-07-10", decision_date="2028-07-01"),
+              "error",
               (*C1, "valid_until"), "8.2.2")),
     "recertification-application/late": (
         "recertification-application",
@@ -125,7 +126,7 @@ def test_recertified_certificate_runs_three_years_past_the_old_expiry(registered
 
 def test_recertified_validity_message_gives_the_expected_date() -> None:
     data = sample_data()
-    _recertified()(data)
+    _recertified(valid_until="2031-06-09")(data)
     (finding,) = findings(data, "certificate-validity")
     assert "19.06.2031" in finding.message and "19.06.2028" in finding.message
 
@@ -156,10 +157,18 @@ def test_scope_certificate_keeps_the_cycle() -> None:
                               "signed_by": "orlov"})
     data["certificates"].append({"number": "ЭС.RU.СЭМ.00150-26", "decision": "Р-Ш-1",
                                  "registered": "2026-05-12", "replaces": data["certificates"][0]["number"],
-                                 "scope": "производству кирпича", "chairman": "kuznetsov"})
+                                 "scope": "производству кирпича", "chairman": "kuznetsov",
+                                 "valid_until": "2029-05-11"})
     found = findings(data, "certificate-validity")
     assert_finding(found, "certificate-validity", "warning", (*C1, "valid_until"), "9.3.7")
     data["certificates"][1]["valid_until"] = "2028-06-19"
     assert findings(data, "certificate-validity") == []
     assert findings(data, "certificate-decision") == []
 
+
+
+def test_default_validity_follows_the_standard() -> None:
+    """Without valid_until: recertified +3 years past the old expiry (8.2.1), re-issue keeps it."""
+    data = sample_data()
+    _recertified()(data)
+    assert findings(data, "certificate-validity") == []

@@ -52,6 +52,8 @@ def _person_refs(case: Case) -> Iterator[tuple[tuple, str]]:
             if nc.effectiveness and nc.effectiveness.evaluated_by:
                 path = ("audits", a, "nonconformities", n, "effectiveness", "evaluated_by")
                 yield path, nc.effectiveness.evaluated_by
+    for i, ref in enumerate(case.body.management):
+        yield ("body", "management", i), ref
     for d, decision in enumerate(case.decisions):
         yield ("decisions", d, "signed_by"), decision.signed_by
     for c, cert in enumerate(case.certificates):
@@ -93,7 +95,13 @@ def _ids(case: Case) -> Iterator[Ref]:
         if decision.certificate and decision.certificate not in certs:
             msg = f"сертификат «{decision.certificate}» не найден в certificates"
             yield ("decisions", d, "certificate"), msg
+    branch_names = {b.name for b in case.organisation.branches}
     for c, cert in enumerate(case.certificates):
+        for s, site in enumerate(cert.sites or []):
+            if site not in branch_names:
+                yield ("certificates", c, "sites", s), f"площадка «{site}» не найдена в organisation.branches"
+        if cert.replaces and cert.replaces not in certs:
+            yield ("certificates", c, "replaces"), f"сертификат «{cert.replaces}» не найден в certificates"
         if cert.decision not in numbers:
             yield ("certificates", c, "decision"), f"решение «{cert.decision}» не найдено в decisions"
     if case.mark_permission and case.mark_permission.certificate not in certs:

@@ -207,6 +207,12 @@ class Audit(Strict):
         None, description="Дата направления заключения по анализу документации (7.3.2)"
     )
     closing_meeting: dt.date | None = Field(None, description="Заключительное совещание")
+    application_number: str | None = Field(
+        None, description="Номер заявки на этот аудит (ресертификация 8.2, расширение области 9.1.2)"
+    )
+    application_date: dt.date | None = Field(
+        None, description="Дата заявки на этот аудит (ресертификация 8.2, расширение области 9.1.2)"
+    )
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Audit:

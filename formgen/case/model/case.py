@@ -75,7 +75,41 @@ class Case(Strict):
         return own or getattr(self.application, f"scope{suffix}", None)
 
     def valid_until(self, certificate: Certificate) -> dt.date:
-        """Field 10: given, or three years from registration less a day (7.6.4)."""
+        """Field 10: as given, else by the standard.
+
+        A first certificate runs three years from registration less a day
+        (7.6.4); a recertified one runs three years past the previous one's
+        expiry (8.2.1, 8.2.2); a re-issue after a scope change keeps the
+        previous expiry (9.1.5, 9.3.7).
+        """
         if certificate.valid_until:
             return certificate.valid_until
+        previous = self._replaced(certificate)
+        if previous is not None:
+            old_until = self.valid_until(previous)
+            if self._issued_after(certificate) == "recertification":
+                return add_years(old_until, 3)
+            return old_until
         return add_years(certificate.registered, 3) - dt.timedelta(days=1)
+
+    def _replaced(self, certificate: Certificate) -> Certificate | None:
+        if not certificate.replaces or certificate.replaces == certificate.number:
+            return None
+        try:
+            return self.certificate(certificate.replaces)
+        except KeyError:
+            return None
+
+    def _issued_after(self, certificate: Certificate) -> str | None:
+        """The kind of audit whose decision issued this certificate, if known."""
+        try:
+            return self.audit(self.decision(certificate.decision).audit).kind
+        except KeyError:
+            return None
+
+    def certificate_sites(self, certificate: Certificate) -> list:
+        """The sites listed in a certificate's appendix (its own list, else all in scope)."""
+        branches = self.organisation.branches
+        if certificate.sites is None:
+            return [b for b in branches if b.in_scope]
+        return [b for b in branches if b.name in certificate.sites]

@@ -97,7 +97,14 @@ class Certificate(Strict):
         None, description="Председатель комиссии (руководитель группы аудита решения)"
     )
     signed_by: PersonRef = "head"
-    replaces: str | None = Field(None, description="Номер сертификата, который заменяет этот")
+    replaces: str | None = Field(
+        None, description="Номер прежнего сертификата, который заменяет этот (ресертификация, новый выпуск)"
+    )
+    sites: list[str] | None = Field(
+        None,
+        description="Площадки (organisation.branches[].name) в приложении к сертификату; "
+        "по умолчанию все филиалы с in_scope: true",
+    )
 
     @property
     def reg_number(self) -> str:

@@ -75,6 +75,11 @@ class Body(Strict):
     )
     standard_en: str | None = Field(None, description="Criterion as printed in English")
     head: Person = Field(description="Руководитель органа по сертификации")
+    management: list[str] = Field(
+        default_factory=list,
+        description="id руководства ОС, уполномоченного принимать решения и подписывать сертификаты "
+        "(руководитель уполномочен всегда)",
+    )
     staff: list[Person] = Field(
         default_factory=list,
         description="Аудиторы, эксперты и лица, принимающие решения; на них ссылаются по id",
@@ -102,6 +107,10 @@ class Body(Strict):
                 raise ValueError(f"id сотрудника «{person.id}» повторяется")
             seen.add(person.id)
         return self
+
+    def may_decide(self, ref: str) -> bool:
+        """Whether this person may take decisions and sign certificates (7.6.2.3, 7.6.4)."""
+        return ref in ("head", self.head.id) or ref in self.management
 
     def person(self, ref: str) -> Person:
         """The staff member with this id (the head counts as ``head``)."""

@@ -317,7 +317,7 @@ def effective_personnel(
             "не занизить полосу таблицы)"
         )
     if len(terms) > 1 or exact != effective:
-        lines.append(f"Эффективная численность персонала: {sum_text} = {tail}.")
+        lines.append(f"Эффективная численность персонала: {sum_text} = {tail.rstrip('.')}.")
     else:
         lines.append(f"Эффективная численность персонала: {tail}")
     return EffectivePersonnel(

@@ -156,7 +156,8 @@ def decision_by_management(case: Case) -> Iterator[Finding]:
                 ("decisions", i, "signed_by"),
                 gost("7.6.2.3"),
                 f"решение № {decision.number} подписывает {person(case, decision.signed_by)}, "
-                f"не руководитель органа по сертификации и не его заместитель (по должности)",
+                "не руководитель органа по сертификации и не его заместитель "
+                "(body.management или должность)",
             )
 
 

@@ -67,9 +67,12 @@ def same_person(case: Case, ref: str) -> str:
 
 
 def is_management(case: Case, ref: str) -> bool:
-    """The head, or staff whose position names them a (deputy) head of the body (7.6.2.3, 7.6.4)."""
-    if same_person(case, ref) == "head":
+    """The head, the body's declared management, or (when none is declared) staff whose
+    position names them a (deputy) head of the body (7.6.2.3, 7.6.4)."""
+    if same_person(case, ref) == "head" or case.body.may_decide(ref):
         return True
+    if case.body.management:
+        return False
     try:
         who = case.body.person(ref)
     except KeyError:
