@@ -129,35 +129,50 @@ class RowMapper:
             return value.isoformat() if isinstance(value, dt.date) else value
 
         problems: list[str] = []
+
+        def parsed(parse, *args, default=None):
+            """Run one parser; a problem is noted and parsing goes on, to report them all."""
+            try:
+                return parse(*args)
+            except (RowError, InputError) as exc:
+                problems.append(str(exc))
+                return default
+
         for column in ("number", "holder_name", "holder_address", "scope", "registration_date",
                        "chairman"):
             if not get(column):
                 problems.append(f"{column}: не заполнено")
-        if problems:
-            raise RowError("; ".join(problems))
-        registered = parse_date(text["registration_date"], "registration_date")
-        valid_until = (parse_date(text["valid_until"], "valid_until") if get("valid_until")
-                       else add_years(registered, 3) - dt.timedelta(days=1))
-        issue = _int(get("issue"), "issue") if get("issue") else 1
-        first_year = (_int(get("first_certified_year"), "first_certified_year")
+        registered = parsed(parse_date, text.get("registration_date") or "", "registration_date")
+        if get("valid_until"):
+            valid_until = parsed(parse_date, text["valid_until"], "valid_until")
+        else:
+            valid_until = registered and add_years(registered, 3) - dt.timedelta(days=1)
+        issue = parsed(_int, get("issue"), "issue", default=1) if get("issue") else 1
+        first_year = (parsed(_int, get("first_certified_year"), "first_certified_year")
                       if get("first_certified_year") else None)
-        langs = parse_langs(get("languages"), "languages") if get("languages") else self.langs
+        langs = (parsed(parse_langs, get("languages"), "languages", default=self.langs)
+                 if get("languages") else self.langs)
+        ru_sites = parsed(_sites, get("sites"), "sites", default=[])
         profile = self.default_body
         if get("body"):
             profile = self._body(self.base / get("body"))
             if isinstance(profile, InputError):
-                raise RowError(f"body: {profile}")
-        if profile is None and not get("body_name"):
-            raise RowError("нет данных органа по сертификации: укажите колонку body (файл профиля), "
-                           "--body или колонки body_name, body_address")
+                problems.append(f"body: {profile}")
+                profile = None
+        elif profile is None and not get("body_name"):
+            problems.append("нет данных органа по сертификации: укажите колонку body (файл "
+                            "профиля), --body или колонки body_name, body_address")
         if get("head"):
             head = PersonName.parse(get("head"), get("head_latin"))
         elif profile is not None:
             head = person_name(profile.head)
         else:
-            raise RowError("head: не указан руководитель органа (поле 11)")
+            head = None
+            if not any(p.startswith("body") or p.startswith("нет данных") for p in problems):
+                problems.append("head: не указан руководитель органа (поле 11)")
         chairman = PersonName.parse(get("chairman"), get("chairman_latin"))
-        ru_sites = _sites(get("sites"), "sites")
+        if registered is None or valid_until is None or head is None:
+            raise RowError("; ".join(problems))
         versions = []
         for lang in langs:
             t = Translations(lang, self.draft)

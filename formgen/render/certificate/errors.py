@@ -49,13 +49,13 @@ class FontNotFoundError(InputError):
 
 
 def missing_glyph(field: str, char: str, font: str, lang: str | None = None) -> MissingGlyphError:
-    shown = f"«{char}»" if char.isprintable() and not char.isspace() else "управляющий символ"
-    error = MissingGlyphError(
-        f"символ {shown} (U+{ord(char):04X}) отсутствует в шрифте {font}; "
-        "исправьте текст или выберите другой шрифт (--font)",
-        field=field,
-        lang=lang,
-    )
+    """The error for a character the font cannot draw (or that is not text at all)."""
+    if not char.isprintable() or (char.isspace() and char != " "):
+        message = f"недопустимый управляющий символ (U+{ord(char):04X}); удалите его из текста"
+    else:
+        message = (f"символ «{char}» (U+{ord(char):04X}) отсутствует в шрифте {font}; "
+                   "исправьте текст или выберите другой шрифт (--font)")
+    error = MissingGlyphError(message, field=field, lang=lang)
     error.char = char
     return error
 
