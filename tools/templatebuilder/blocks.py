@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -254,6 +254,8 @@ def _signatures(doc, block: Signatures, width: int = TEXT_WIDTH_MM) -> None:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
             if i:
                 _cell_bottom_border(cell)
+                # The name sits on its line even when a long label wraps.
+                cell.vertical_alignment = WD_ALIGN_VERTICAL.BOTTOM
         caption_row = table.add_row()
         for cell, i in zip(caption_row.cells, keep, strict=True):
             p = cell.paragraphs[0]
@@ -326,18 +328,32 @@ def _border(tag: str, val="single", sz="4") -> OxmlElement:
     return el
 
 
+_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+    "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
+
+
 def _bottom_border(paragraph) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     bdr = OxmlElement("w:pBdr")
     bdr.append(_border("bottom"))
-    ppr.append(bdr)
+    # CT_PPr is a sequence: pBdr comes before shd, tabs, spacing, ind, jc … (Word checks it).
+    ppr.insert_element_before(bdr, *_AFTER_PBDR)
 
 
 def _cell_bottom_border(cell) -> None:
     tcpr = cell._tc.get_or_add_tcPr()
     borders = OxmlElement("w:tcBorders")
     borders.append(_border("bottom"))
-    tcpr.append(borders)
+    existing = tcpr.find(qn("w:tcBorders"))
+    if existing is not None:
+        tcpr.remove(existing)
+    tcpr.insert_element_before(borders, "w:shd", "w:noWrap", "w:tcMar", "w:textDirection",
+                               "w:tcFitText", "w:vAlign", "w:hideMark")
 
 
 def _grid_borders(table) -> None:
@@ -345,7 +361,8 @@ def _grid_borders(table) -> None:
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         borders.append(_border(edge))
-    tblpr.append(borders)
+    tblpr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+                                "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
 def _no_side_margins(table) -> None:
