@@ -100,3 +100,10 @@ def test_render_case_certificate_pdf_and_case_jobs(tmp_path, loaded):
     (job,) = case_jobs(loaded, ["ru", "en"])
     assert [v.lang for v in job.versions] == ["ru", "en"]
     assert job.label.startswith("full-cycle.yaml")
+
+
+def test_a_certificate_lists_only_its_own_sites(loaded):
+    second = loaded.case.organisation.branches[1]
+    case, certificate = _with_certificate(loaded.case, sites=[second.name])
+    en = certificate_data_from_case(case, certificate, "en")
+    assert [s.name for s in en.sites] == [second.name_en]

@@ -189,10 +189,9 @@ def certificate_data_from_case(
     org = case.organisation
     signer, chairman, deputy = _signatories(case, certificate, where)
     sites = []
-    for i, site in enumerate(org.branches):
-        if not site.in_scope:
-            continue
-        path = f"organisation.branches[{i}]"
+    index = {id(branch): i for i, branch in enumerate(org.branches)}
+    for site in case.certificate_sites(certificate):  # its own list, else all in scope
+        path = f"organisation.branches[{index[id(site)]}]"
         sites.append(Site(
             name=t.pick(f"{path}.name", site.name, {"en": site.name_en, "de": site.name_de},
                         "name"),
