@@ -15,6 +15,7 @@ reported with its label and skipped; the others print.
 
 from __future__ import annotations
 
+import itertools
 import math
 import multiprocessing
 import os
@@ -25,9 +26,9 @@ from pathlib import Path
 
 from formgen.errors import FormgenError
 from formgen.render.certificate.data import CertificateData
-from formgen.render.certificate.draw import CertificateCanvas, plain_streams
+from formgen.render.certificate.draw import CertificateCanvas, ornament_operators, plain_streams
 from formgen.render.certificate.fonts import load_fonts
-from formgen.render.certificate.layout import layout_certificate
+from formgen.render.certificate.layout import layout_certificate, static_key, static_layer
 from formgen.render.certificate.pdfjoin import ChunkPdf, PdfStreamWriter
 
 __all__ = [
@@ -170,6 +171,23 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+def _warm(options: RenderOptions, items: Sequence[CertificateJob | JobFailure]) -> None:
+    """Fill the per-process caches (font, frame, static layers, logos) before forking.
+
+    Forked workers inherit them instead of each building its own.
+    """
+    fonts = load_fonts(options.font)
+    ornament_operators("certificate")
+    for item in items[:1]:
+        if isinstance(item, CertificateJob):
+            for version in item.versions:
+                try:
+                    static_layer(static_key(version, "certificate"), fonts)
+                    static_layer(static_key(version, "appendix"), fonts)
+                except FormgenError:
+                    pass  # reported when the item is drawn
+
+
 def _pool_context():
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -224,9 +242,14 @@ def render_batch(
             for batch in _chunks(items, size):
                 collect(render_chunk(batch, options, out, keep, tick, on_failure))
         else:
+            chunks = _chunks(items, size)
+            first = next(chunks, None)
+            if first is not None:
+                _warm(options, first)
+                chunks = itertools.chain([first], chunks)
             with _pool_context().Pool(jobs) as pool:
                 pending: deque = deque()
-                for batch in _chunks(items, size):
+                for batch in chunks:
                     pending.append(pool.apply_async(render_chunk, (batch, options, out, keep)))
                     if len(pending) >= 2 * jobs:
                         collect(pending.popleft().get())

@@ -30,7 +30,7 @@ from formgen.render.certificate.pages import Layer, Page, StaticKey
 from formgen.render.certificate.qr import qr_operators
 from formgen.render.certificate.wording import wording
 
-__all__ = ["CertificateCanvas", "plain_streams"]
+__all__ = ["CertificateCanvas", "ornament_operators", "plain_streams"]
 
 
 @contextmanager
@@ -47,6 +47,14 @@ def plain_streams() -> Iterator[None]:
         yield
     finally:
         rl_config.useA85 = saved
+
+
+def ornament_operators(kind: str) -> str:
+    """Frame (and, on the certificate itself, the rosette) as PDF operators; cached."""
+    frame = frame_operators(PAGE_W, PAGE_H, PALETTE["frame"], PALETTE["frame_light"])
+    if kind != "certificate":
+        return frame
+    return rosette_operators(PAGE_W / 2, PAGE_H * 0.47, 72 * MM, PALETTE["rosette"]) + "\n" + frame
 
 
 def _draft_mark(lang: str) -> str:
@@ -118,9 +126,7 @@ class CertificateCanvas:
         name = "S" + hashlib.sha1(repr(key).encode("utf-8")).hexdigest()[:12]
         c = self.canvas
         c.beginForm(name)
-        if key.kind == "certificate":
-            c.addLiteral(rosette_operators(PAGE_W / 2, PAGE_H * 0.47, 72 * MM, PALETTE["rosette"]))
-        c.addLiteral(frame_operators(PAGE_W, PAGE_H, PALETTE["frame"], PALETTE["frame_light"]))
+        c.addLiteral(ornament_operators(key.kind))
         for field_name, path, x, y, w, h in layer.images:
             c.drawImage(logo_image(path, w, h, field_name), x, y, w, h, preserveAspectRatio=True,
                         anchor="c", mask="auto")

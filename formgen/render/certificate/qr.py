@@ -14,6 +14,7 @@ hundred short integer ``re`` operators, no image, crisp at any resolution.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 from formgen.render.certificate.data import CertificateData
@@ -24,6 +25,7 @@ from formgen.text.dates import numeric_date
 __all__ = ["QUIET_ZONE", "qr_matrix", "qr_operators", "qr_payload"]
 
 QUIET_ZONE = 4  # modules of white border the standard requires around the symbol
+_DARK_RUN = re.compile(rb"\x01+")
 
 
 def qr_payload(data: CertificateData) -> str:
@@ -79,14 +81,7 @@ def qr_operators(matrix: tuple[tuple[int, ...], ...], x: float, y: float, size: 
     append = ops.append
     for r, row in enumerate(matrix):
         yy = total - QUIET_ZONE - r - 1
-        c = 0
-        while c < n:
-            if row[c]:
-                start = c
-                while c < n and row[c]:
-                    c += 1
-                append(f"{start + QUIET_ZONE} {yy} {c - start} 1 re")
-            else:
-                c += 1
+        for run in _DARK_RUN.finditer(bytes(row)):
+            append(f"{run.start() + QUIET_ZONE} {yy} {run.end() - run.start()} 1 re")
     append("f Q")
     return "\n".join(ops)

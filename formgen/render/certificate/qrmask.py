@@ -51,6 +51,8 @@ _MASKS = (
     lambda i, j: ((i + j) % 2 + (i * j) % 3) % 2 == 0,
 )
 _RUNS = re.compile(r"0{5,}|1{5,}")  # N1: five or more modules of one colour
+_TO_DIGITS = bytes.maketrans(b"\x00\x01", b"01")  # module bytes → "0"/"1" text
+_TO_MODULES = bytes.maketrans(b"01", b"\x00\x01")
 
 
 def _format_cells(n: int) -> list[tuple[int, int]]:
@@ -148,7 +150,7 @@ def best_mask_matrix(payload: str, error: str = "m") -> tuple[tuple[int, ...], .
     """The module rows (1 dark) of ``segno.make_qr(payload, error=…, boost_error=False)``."""
     code = segno.make_qr(payload, error=error, mask=0, boost_error=False)
     n, masks, keep = _layout(code.version)
-    final0 = [int("".join("1" if v else "0" for v in row), 2) for row in code.matrix]
+    final0 = [int(bytes(row).translate(_TO_DIGITS), 2) for row in code.matrix]
     # Unmask the data and blank format/version cells, as segno's evaluation sees them.
     base = [(row ^ masks[0][i]) & keep[i] for i, row in enumerate(final0)]
     best, best_score = 0, None
@@ -156,8 +158,8 @@ def best_mask_matrix(payload: str, error: str = "m") -> tuple[tuple[int, ...], .
         score = _score([row ^ masks[m][i] for i, row in enumerate(base)], n)
         if best_score is None or score < best_score:
             best, best_score = m, score
-    rows = [list(format(row ^ masks[best][i] | (final0[i] & ~keep[i]), f"0{n}b"))
+    rows = [bytearray(format(row ^ masks[best][i] | (final0[i] & ~keep[i]), f"0{n}b"), "ascii")
             for i, row in enumerate(base)]
     for (i, j), bit in zip(_format_cells(n), _format_bits(error, best), strict=True):
-        rows[i][j] = "1" if bit else "0"
-    return tuple(tuple(1 if c == "1" else 0 for c in row) for row in rows)
+        rows[i][j] = 49 if bit else 48
+    return tuple(tuple(row.translate(_TO_MODULES)) for row in rows)
