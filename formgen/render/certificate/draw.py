@@ -8,7 +8,10 @@ single filled path. Output is ``invariant`` (no dates, fixed IDs) and its
 streams are Flate-compressed without ASCII85 (which only makes them larger).
 
 ``--blank`` draws the variable layer alone, shifted by the calibration offset,
-for pre-printed certificate blanks. ``--draft`` overlays ПРОЕКТ / DRAFT.
+for pre-printed certificate blanks. ``--draft`` puts ПРОЕКТ / DRAFT across the
+page in a pale colour under the content (an opaque colour, not transparency:
+reportlab does not carry a transparency state into a Form XObject's
+resources) and in the margins.
 """
 
 from __future__ import annotations
@@ -98,7 +101,8 @@ class CertificateCanvas:
                 text.setFont(names[line.style], line.size)
             if line.color != color:
                 color = line.color
-                text.setFillColorRGB(*PALETTE[color])
+                # on blanks everything prints black: office printers, security paper
+                text.setFillColorRGB(*PALETTE["ink" if self.blank else color])
             if line.word_space != word_space:
                 word_space = line.word_space
                 text.setWordSpace(word_space)
@@ -147,8 +151,7 @@ class CertificateCanvas:
         c = self.canvas
         c.beginForm(name)
         c.saveState()
-        c.setFillColorRGB(*PALETTE["draft"])
-        c.setFillAlpha(0.16)
+        c.setFillColorRGB(*PALETTE["draft_light"])  # opaque: drawn under the page's content
         c.translate(PAGE_W / 2, PAGE_H / 2)
         c.rotate(54.7)  # the A4 diagonal
         size = 66.0
@@ -171,6 +174,8 @@ class CertificateCanvas:
     def draw(self, page: Page) -> None:
         """Draw one page and start the next."""
         c = self.canvas
+        if self.draft:
+            c.doForm(self._draft_form(page.lang))
         if not self.blank:
             c.doForm(self._static_form(page.static_key))
         shifted = self.blank and self.offset != (0.0, 0.0)
@@ -184,8 +189,6 @@ class CertificateCanvas:
             c.addLiteral(qr_operators(matrix, x, y, size))
         if shifted:
             c.restoreState()
-        if self.draft:
-            c.doForm(self._draft_form(page.lang))
         c.showPage()
         self.pages += 1
 

@@ -37,6 +37,7 @@ PALETTE: dict[str, tuple[float, float, float]] = {
     "rosette": (0.90, 0.945, 0.915),
     "fill": (0.91, 0.95, 0.92),
     "draft": (0.80, 0.10, 0.10),
+    "draft_light": (0.98, 0.84, 0.84),
     "guide": (0.15, 0.35, 0.85),
 }
 
