@@ -242,3 +242,10 @@ def test_cli_accepts_a_case_file_and_writes_the_calibration_sheet(tmp_path):
     assert run.returncode == 0, run.stderr
     files = sorted(p.name for p in tmp_path.glob("*.pdf"))
     assert "cal.pdf" in files and any(f.endswith(".en.pdf") for f in files)
+
+
+def test_the_documentation_lists_the_columns_as_the_code_reads_them():
+    from formgen.registertable import column_reference
+
+    docs = (ROOT / "docs" / "certificates.md").read_text(encoding="utf-8")
+    assert column_reference() in docs

@@ -36,6 +36,7 @@ __all__ = [
     "case_jobs",
     "certificate_data_from_case",
     "current_certificates",
+    "logo_base_dir",
     "person_name",
     "render_case_certificate_pdf",
     "render_case_certificates",
@@ -310,6 +311,14 @@ def render_case_certificate_pdf(
         raise RenderError(f"сертификат № {entry.number}: {exc}") from None
 
 
+def logo_base_dir(loaded) -> Path:
+    """The folder relative logo paths of a loaded case are meant from: the body profile's.
+
+    ``render_case_certificates(..., base_dir=logo_base_dir(loaded))``.
+    """
+    return Path(loaded.where(("body", "logo"))[0]).resolve().parent
+
+
 def current_certificates(case: Case) -> list[Certificate]:
     """Certificates no later certificate of the case replaces (what is in force to print)."""
     replaced = {c.replaces for c in case.certificates if c.replaces}
@@ -327,7 +336,7 @@ def case_jobs(loaded, langs: Sequence[str], *, draft: bool = False) -> list:
     from formgen.render.certificate.batch import CertificateJob, JobFailure
 
     case = loaded.case
-    base_dir = Path(loaded.where(("body", "logo"))[0]).resolve().parent
+    base_dir = logo_base_dir(loaded)
     jobs = []
     for entry in current_certificates(case):
         label = f"{loaded.path.name}: сертификат № {entry.number}"

@@ -77,8 +77,9 @@ def known_columns() -> set[str]:
 
 def column_reference() -> str:
     """The columns as a Markdown table (for docs/certificates.md)."""
-    rows = ["| колонка | поле (прил. Р) | обязательна | содержимое |", "|---|---|---|---|"]
+    rows = ["| column | Annex Р field | required | content |", "|---|---|---|---|"]
     for c in COLUMNS:
         name = f"`{c.name}`" + (" (+ `_en`, `_de`)" if c.translatable else "")
-        rows.append(f"| {name} | {c.field} | {'да' if c.required else ''} | {c.description} |")
+        text = c.description.replace("|", "\\|")
+        rows.append(f"| {name} | {c.field} | {'yes' if c.required else ''} | {text} |")
     return "\n".join(rows)

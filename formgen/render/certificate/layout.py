@@ -194,7 +194,11 @@ def layout_certificate(data: CertificateData, fonts: Fonts, *, qr: bool = True) 
     else:
         lines += _fit_one(fonts, w.scope_in_appendix, z["scope"], "bold", 12.5, 10, "scope",
                           lang)
-    note = w.appendix_note.format(sheets=len(appendix)) if appendix else w.clarification
+    if appendix:
+        word = w.sheet_words[0 if len(appendix) == 1 else 1]
+        note = w.appendix_note.format(sheets=len(appendix), sheet_word=word)
+    else:
+        note = w.clarification
     lines += _fit_one(fonts, note, z["note"], "italic", 9.5, 8, "note", lang, "label")
     for name, text in (
         ("registration_number", clean_text(data.registration_number)),

@@ -37,7 +37,8 @@ class Wording:
     seal: str
     register_number: str
     clarification: str
-    appendix_note: str  # {sheets}
+    appendix_note: str  # {sheets} {sheet_word}
+    sheet_words: tuple[str, str]  # after 1, after other numbers
     appendix_title: str
     appendix_to: str  # {number}
     appendix_registration: str  # {number} {date}
@@ -77,7 +78,9 @@ RU = Wording(
     register_number="Учётный номер в сводном перечне Регистра систем добровольной сертификации",
     clarification="Разъяснения, касающиеся области сертификации СЭМ, могут быть получены путём "
     "консультаций с организацией — держателем настоящего сертификата.",
-    appendix_note="Приложение на {sheets} л. является неотъемлемой частью настоящего сертификата.",
+    appendix_note="Приложение на {sheets} {sheet_word} является неотъемлемой частью настоящего "
+    "сертификата.",
+    sheet_words=("л.", "л."),
     appendix_title="ПРИЛОЖЕНИЕ",
     appendix_to="к сертификату соответствия № {number}",
     appendix_registration="Регистрационный номер {number} от {date}",
@@ -119,7 +122,8 @@ EN = Wording(
     "of Voluntary Certification Systems",
     clarification="Clarifications regarding the scope of EMS certification may be obtained "
     "by consulting the organization holding this certificate.",
-    appendix_note="The appendix ({sheets} sh.) is an integral part of this certificate.",
+    appendix_note="The appendix of {sheets} {sheet_word} is an integral part of this certificate.",
+    sheet_words=("sheet", "sheets"),
     appendix_title="APPENDIX",
     appendix_to="to Certificate of Conformity No. {number}",
     appendix_registration="Registration No. {number} of {date}",
@@ -161,7 +165,8 @@ DE = Wording(
     "der freiwilligen Zertifizierungssysteme",
     clarification="Erläuterungen zum Geltungsbereich der UMS-Zertifizierung sind bei der "
     "Organisation erhältlich, die Inhaberin dieses Zertifikats ist.",
-    appendix_note="Die Anlage ({sheets} Blatt) ist Bestandteil dieses Zertifikats.",
+    appendix_note="Die Anlage ({sheets} {sheet_word}) ist Bestandteil dieses Zertifikats.",
+    sheet_words=("Blatt", "Blatt"),
     appendix_title="ANLAGE",
     appendix_to="zum Konformitätszertifikat Nr. {number}",
     appendix_registration="Registriernummer {number} vom {date}",
