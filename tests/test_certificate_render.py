@@ -214,3 +214,16 @@ def test_font_family_by_name_and_by_path(tmp_path):
 def test_unknown_font_is_an_input_error():
     with pytest.raises(FontNotFoundError, match="No Such Serif"):
         find_family("No Such Serif")
+
+
+def test_a_family_is_found_by_name_in_font_path_folders(tmp_path, monkeypatch):
+    import shutil
+
+    dejavu = find_family("DejaVu Serif")
+    shutil.copy(dejavu.regular, tmp_path / "PTAstraSerif-Regular.ttf")
+    shutil.copy(dejavu.bold, tmp_path / "PTAstraSerif-Bold.ttf")
+    monkeypatch.setenv("FORMGEN_FONT_PATH", str(tmp_path))
+    family = find_family("PT Astra Serif")
+    assert family.regular == tmp_path / "PTAstraSerif-Regular.ttf"
+    assert family.bold == tmp_path / "PTAstraSerif-Bold.ttf"
+    assert family.italic == family.regular  # a missing style falls back to regular

@@ -93,6 +93,12 @@ class ChunkPdf:
         return sorted(seen)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _pdf_text(text: str) -> bytes:
     """A PDF text string (UTF-16BE with BOM, hex) for document info."""
     return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
@@ -195,6 +201,7 @@ class PdfStreamWriter:
         try:
             self._finish()
             self._file.close()
+            os.chmod(self._tmp, 0o666 & ~_umask())  # mkstemp makes 0600; print rooms share files
             os.replace(self._tmp, self.path)
         except BaseException:
             self.abort()
