@@ -4,12 +4,19 @@ Annex П (Russian) and Annex С (English) give the forms; section 14 of
 ГОСТ Р 54298-2010 allows English or German documents on request, so German
 follows the English form. A dataclass rather than a loose dict: a wording that
 forgets a label fails when the module is imported, not when a page is drawn.
-Placeholders are ``str.format`` fields.
+Placeholders are ``str.format`` fields. The Russian wording is written here;
+English and German come from gettext catalogues in ``locales/`` (Babel reads
+the ``.po`` files directly, so there is no compiled ``.mo`` to keep in step).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+
+from babel.messages.pofile import read_po
+
+from formgen.resources import resource_dir
 
 __all__ = ["WORDING", "Wording", "wording"]
 
@@ -97,93 +104,33 @@ RU = Wording(
     "\nДержатель: {holder}\nДействителен с {start} по {end}",
 )
 
-EN = Wording(
-    title="CERTIFICATE OF CONFORMITY",
-    subtitle="of the Environmental Management System",
-    number="No. {number}",
-    issue="Issue {issue}. EMS certified since {year}",
-    body_registration="Registration No. {number}",
-    issued_to="Issued to",
-    sites_note="The names and addresses of the production sites are given in the appendix "
-    "to this certificate.",
-    scope_lead="The environmental management system of the organization as applied to",
-    scope_in_appendix="the scope of certification given in the appendix to this certificate",
-    conforms="conforms to the requirements of {standard}",
-    default_standard="GOST R ISO 14001-2016 (ISO 14001:2015)",
-    registration_number="Registration No.",
-    registration_date="Date of registration",
-    valid_until="Valid until",
-    head="Head of the Certification Body",
-    deputy_head="Deputy Head of the Certification Body",
-    chairman="Chairman of the Commission",
-    signature="signature",
-    seal="Seal",
-    register_number="Record No. in the Consolidated List of the Register "
-    "of Voluntary Certification Systems",
-    clarification="Clarifications regarding the scope of EMS certification may be obtained "
-    "by consulting the organization holding this certificate.",
-    appendix_note="The appendix of {sheets} {sheet_word} is an integral part of this certificate.",
-    sheet_words=("sheet", "sheets"),
-    appendix_title="APPENDIX",
-    appendix_to="to Certificate of Conformity No. {number}",
-    appendix_registration="Registration No. {number} of {date}",
-    sheet="Sheet {page} of {pages}",
-    appendix_scope="Scope of certification",
-    appendix_sites="Production sites",
-    column_no="No.",
-    column_site="Site name and address",
-    column_scope="Scope of certification",
-    continued="(continued)",
-    draft="DRAFT",
-    qr_caption="Verify certificate",
-    qr_text="EMS certificate No. {number}\nRegistration No.: {registration_number}"
-    "\nHolder: {holder}\nValid from {start} to {end}",
-)
 
-DE = Wording(
-    title="KONFORMITÄTSZERTIFIKAT",
-    subtitle="für das Umweltmanagementsystem",
-    number="Nr. {number}",
-    issue="Ausgabe {issue}. UMS zertifiziert seit {year}",
-    body_registration="Registriernummer {number}",
-    issued_to="Ausgestellt für",
-    sites_note="Namen und Anschriften der Produktionsstandorte sind in der Anlage "
-    "zu diesem Zertifikat aufgeführt.",
-    scope_lead="Das Umweltmanagementsystem der Organisation in Bezug auf",
-    scope_in_appendix="den in der Anlage zu diesem Zertifikat angegebenen Geltungsbereich",
-    conforms="erfüllt die Anforderungen der Norm {standard}",
-    default_standard="GOST R ISO 14001-2016 (ISO 14001:2015)",
-    registration_number="Registriernummer",
-    registration_date="Registrierungsdatum",
-    valid_until="Gültig bis",
-    head="Leiter der Zertifizierungsstelle",
-    deputy_head="Stellvertretender Leiter der Zertifizierungsstelle",
-    chairman="Vorsitzender der Kommission",
-    signature="Unterschrift",
-    seal="Siegel",
-    register_number="Eintragsnummer im Gesamtverzeichnis des Registers "
-    "der freiwilligen Zertifizierungssysteme",
-    clarification="Erläuterungen zum Geltungsbereich der UMS-Zertifizierung sind bei der "
-    "Organisation erhältlich, die Inhaberin dieses Zertifikats ist.",
-    appendix_note="Die Anlage ({sheets} {sheet_word}) ist Bestandteil dieses Zertifikats.",
-    sheet_words=("Blatt", "Blatt"),
-    appendix_title="ANLAGE",
-    appendix_to="zum Konformitätszertifikat Nr. {number}",
-    appendix_registration="Registriernummer {number} vom {date}",
-    sheet="Blatt {page} von {pages}",
-    appendix_scope="Geltungsbereich der Zertifizierung",
-    appendix_sites="Produktionsstandorte",
-    column_no="Nr.",
-    column_site="Name und Anschrift des Standorts",
-    column_scope="Geltungsbereich",
-    continued="(Fortsetzung)",
-    draft="ENTWURF",
-    qr_caption="Zertifikat prüfen",
-    qr_text="UMS-Zertifikat Nr. {number}\nRegistriernummer: {registration_number}"
-    "\nInhaber: {holder}\nGültig vom {start} bis {end}",
-)
+def _translated(lang: str) -> Wording:
+    """The Russian wording translated through ``locales/<lang>/LC_MESSAGES/formgen.po``.
 
-WORDING: dict[str, Wording] = {"ru": RU, "en": EN, "de": DE}
+    Each entry's ``msgctxt`` names the field (``sheet_words.0`` for tuple items),
+    so a translator edits a standard gettext catalogue; a missing or empty
+    translation is an error when the module loads, never a Russian word on an
+    English certificate.
+    """
+    path = resource_dir("locales") / lang / "LC_MESSAGES" / "formgen.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    texts = {m.context: m.string for m in catalog if m.id and m.context}
+    values = {}
+    for field in dataclasses.fields(Wording):
+        source = getattr(RU, field.name)
+        many = isinstance(source, tuple)
+        keys = [f"{field.name}.{i}" for i in range(len(source))] if many else [field.name]
+        missing = [k for k in keys if not texts.get(k)]
+        if missing:
+            raise RuntimeError(f"{path}: нет перевода для {', '.join(missing)}")
+        found = [texts[k] for k in keys]
+        values[field.name] = tuple(found) if many else found[0]
+    return Wording(**values)
+
+
+WORDING: dict[str, Wording] = {"ru": RU, "en": _translated("en"), "de": _translated("de")}
 
 
 def wording(lang: str) -> Wording:
