@@ -168,7 +168,7 @@ def layout_certificate(data: CertificateData, fonts: Fonts, *, qr: bool = True) 
         if not clean_text(value):
             raise CertificateError("не заполнено", field=name, lang=lang)
 
-    scope_lines = fit(fonts, [Segment(scope, "scope", "bold", 12.5, 9.5)], z["scope"])
+    scope_lines = fit(fonts, [Segment(scope, "scope", "bold", 14, 9.5)], z["scope"])
     appendix = layout_appendix(data, fonts, w, None if scope_lines is not None else scope,
                                static_key(data, "appendix"))
     layer = Layer()
