@@ -36,13 +36,7 @@ _COMMAND_MODULES = (
 )
 
 for _name in _COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"formgen.commands.{_name}")
-    except ModuleNotFoundError as exc:  # a command still being built
-        if exc.name != f"formgen.commands.{_name}":
-            raise
-        continue
-    _module.register(app)
+    importlib.import_module(f"formgen.commands.{_name}").register(app)
 
 
 def main() -> None:
