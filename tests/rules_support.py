@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+import pytest
+
 from formgen.case.model import Case
 from formgen.case.source import read_located
 from formgen.checks.rules import Finding, run_rules
@@ -111,3 +113,72 @@ class Break:
     severity: str
     path: tuple
     clause: str
+
+
+# -- mutations used by several rule modules -------------------------------------------
+def set_at(*path_and_value):
+    """A mutation setting one value: ``set_at("audits", 1, "start", "2025-03-12")``.
+
+    The last argument is the value, the ones before it the keys and indexes
+    leading to it.
+    """
+    *path, value = path_and_value
+
+    def mutate(data: dict) -> None:
+        target = data
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+    return mutate
+
+
+def update_certificate(**fields):
+    """A mutation changing fields of the sample's certificate (``certificates[0]``)."""
+    def mutate(data: dict) -> None:
+        data["certificates"][0].update(fields)
+    return mutate
+
+
+# -- the tests every rule module runs over its BREAKS table ----------------------------
+Breaks = dict[str, tuple[str, Break]]
+"""A rule module's table: case name → (rule id, the break that must trigger it)."""
+
+
+def check_break(breaks: Breaks, name: str) -> None:
+    """Apply the break ``name`` to a fresh sample: its rule reports the expected finding."""
+    rule, brk = breaks[name]
+    data = sample_data()
+    brk.mutate(data)
+    assert_finding(findings(data, rule), rule, brk.severity, brk.path, brk.clause)
+
+
+def assert_sample_keeps(rule: str, *, errors_only: bool = False) -> None:
+    """The untouched sample gives no finding of ``rule`` (with ``errors_only``: no error)."""
+    found = findings(sample_data(), rule)
+    if errors_only:
+        found = [f for f in found if f.is_error]
+    assert found == [], found
+
+
+def break_tests(breaks: Breaks, *, errors_only: bool = False):
+    """The two parametrized tests over a ``BREAKS`` table, for a rule module to name.
+
+    The first applies each break and expects its finding; the second runs every
+    rule of the table on the untouched sample, so a break cannot pass only because
+    the rule fires anyway. A module binds them to its test names, which pytest then
+    collects as its own::
+
+        test_rule_breaks, test_sample_keeps_rule = break_tests(BREAKS)
+
+    ``errors_only`` is for rules that may warn on the sample: it must give no error.
+    """
+
+    @pytest.mark.parametrize("name", sorted(breaks))
+    def rule_breaks(name: str) -> None:
+        check_break(breaks, name)
+
+    @pytest.mark.parametrize("rule", sorted({rule for rule, _ in breaks.values()}))
+    def sample_keeps_rule(rule: str) -> None:
+        assert_sample_keeps(rule, errors_only=errors_only)
+
+    return rule_breaks, sample_keeps_rule

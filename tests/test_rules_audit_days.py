@@ -8,8 +8,6 @@ after the factor; on site at least 8. The surveillance (161 people) computes to
 
 from __future__ import annotations
 
-import pytest
-
 from formgen.checks.rules.audit_days import estimate, planned_audits
 from tests.rules_support import (
     STAGE1,
@@ -17,6 +15,7 @@ from tests.rules_support import (
     SURV1,
     Break,
     assert_finding,
+    break_tests,
     build,
     findings,
     sample_data,
@@ -82,17 +81,7 @@ BREAKS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(BREAKS))
-def test_rule_breaks(name: str) -> None:
-    rule, brk = BREAKS[name]
-    data = sample_data()
-    brk.mutate(data)
-    assert_finding(findings(data, rule), rule, brk.severity, brk.path, brk.clause)
-
-
-@pytest.mark.parametrize("rule", sorted({r for r, _ in BREAKS.values()}))
-def test_sample_has_no_error(rule: str) -> None:
-    assert [f for f in findings(sample_data(), rule) if f.is_error] == []
+test_rule_breaks, test_sample_has_no_error = break_tests(BREAKS, errors_only=True)
 
 
 def test_sample_figures_match_the_calculator() -> None:

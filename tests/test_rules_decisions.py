@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.rules_support import (
     CERT,
     CONFIRM,
@@ -12,19 +10,11 @@ from tests.rules_support import (
     SURV1,
     Break,
     add_decision,
-    assert_finding,
+    break_tests,
     findings,
     sample_data,
+    set_at,
 )
-
-
-def _set(path: tuple, value):
-    def mutate(data: dict) -> None:
-        target = data
-        for key in path[:-1]:
-            target = target[key]
-        target[path[-1]] = value
-    return mutate
 
 
 def _open_nc(field: str, value):
@@ -52,11 +42,11 @@ NC = ("audits", STAGE2, "nonconformities", 1)
 BREAKS = {
     "decision-independence/lead": (
         "decision-independence",
-        Break(_set(("decisions", ISSUE, "signed_by"), "kuznetsov"), "error",
+        Break(set_at("decisions", ISSUE, "signed_by", "kuznetsov"), "error",
               ("decisions", ISSUE, "signed_by"), "7.6.2.3")),
     "decision-independence/trainee": (
         "decision-independence",
-        Break(_set(("decisions", ISSUE, "signed_by"), "lebedeva"), "error",
+        Break(set_at("decisions", ISSUE, "signed_by", "lebedeva"), "error",
               ("decisions", ISSUE, "signed_by"), "7.6.2.3")),
     "decision-independence/stage1-member": (
         "decision-independence",
@@ -76,27 +66,27 @@ BREAKS = {
         Break(_surveillance_cat1_open, "warning", ("audits", SURV1, "nonconformities", 0), "7.7.16")),
     "decision-audit-kind/confirm-on-stage2": (
         "decision-audit-kind",
-        Break(_set(("decisions", CONFIRM, "audit"), "stage2"), "error",
+        Break(set_at("decisions", CONFIRM, "audit", "stage2"), "error",
               ("decisions", CONFIRM, "audit"), "7.7.19.2")),
     "decision-audit-kind/issue-on-surveillance": (
         "decision-audit-kind",
-        Break(_set(("decisions", ISSUE, "audit"), "surv1"), "error",
+        Break(set_at("decisions", ISSUE, "audit", "surv1"), "error",
               ("decisions", ISSUE, "audit"), "7.6.2.3")),
     "decision-after-report/before-act": (
         "decision-after-report",
-        Break(_set(("decisions", ISSUE, "date"), "2025-04-16"), "error",
+        Break(set_at("decisions", ISSUE, "date", "2025-04-16"), "error",
               ("decisions", ISSUE, "date"), "7.6.2.3")),
     "decision-after-report/before-approval": (
         "decision-after-report",
-        Break(_set(("decisions", ISSUE, "date"), "2025-04-18"), "warning",
+        Break(set_at("decisions", ISSUE, "date", "2025-04-18"), "warning",
               ("decisions", ISSUE, "date"), "7.6.2.3")),
     "decision-by-management": (
         "decision-by-management",
-        Break(_set(("decisions", CONFIRM, "signed_by"), "morozov"), "warning",
+        Break(set_at("decisions", CONFIRM, "signed_by", "morozov"), "warning",
               ("decisions", CONFIRM, "signed_by"), "7.6.2.3")),
     "decision-on-certificate-in-force/before-registration": (
         "decision-on-certificate-in-force",
-        Break(_set(("certificates", 0, "registered"), "2026-05-01"), "error",
+        Break(set_at("certificates", 0, "registered", "2026-05-01"), "error",
               ("decisions", CONFIRM, "certificate"), "9.3")),
     "decision-on-certificate-in-force/withdrawn": (
         "decision-on-certificate-in-force",
@@ -104,17 +94,7 @@ BREAKS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(BREAKS))
-def test_rule_breaks(name: str) -> None:
-    rule, brk = BREAKS[name]
-    data = sample_data()
-    brk.mutate(data)
-    assert_finding(findings(data, rule), rule, brk.severity, brk.path, brk.clause)
-
-
-@pytest.mark.parametrize("rule", sorted({r for r, _ in BREAKS.values()}))
-def test_sample_keeps_rule(rule: str) -> None:
-    assert findings(sample_data(), rule) == []
+test_rule_breaks, test_sample_keeps_rule = break_tests(BREAKS)
 
 
 def test_independence_message_names_the_person_and_role() -> None:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tests.rules_support import CERT, Break, assert_finding, findings, sample_data
+from tests.rules_support import (
+    CERT,
+    Break,
+    break_tests,
+    findings,
+    sample_data,
+    update_certificate,
+)
 
 NEW_SCOPE = "производству и реализации кирпича керамического рядового и лицевого"
-
-
-def _cert(**fields):
-    def mutate(data: dict) -> None:
-        data["certificates"][0].update(fields)
-    return mutate
 
 
 def _reduced(with_decision: bool = True, new_scope: str = NEW_SCOPE, cert_scope: str = NEW_SCOPE,
@@ -34,7 +33,8 @@ def _reduced(with_decision: bool = True, new_scope: str = NEW_SCOPE, cert_scope:
 BREAKS = {
     "scope-identical/changed-wording": (
         "scope-identical",
-        Break(_cert(scope="производству кирпича"), "error", ("certificates", 0, "scope"), "6.2.2")),
+        Break(update_certificate(scope="производству кирпича"), "error", ("certificates", 0, "scope"),
+              "6.2.2")),
     "scope-identical/no-decision": (
         "scope-identical",
         Break(_reduced(with_decision=False), "error", ("certificates", 1, "scope"), "6.2.2")),
@@ -46,7 +46,7 @@ BREAKS = {
         Break(_reduced(decision_date="2026-05-13"), "error", ("certificates", 1, "scope"), "6.2.2")),
     "scope-identical/english": (
         "scope-identical",
-        Break(_cert(scope_en="bricks"), "warning", ("certificates", 0, "scope_en"), "6.2.2")),
+        Break(update_certificate(scope_en="bricks"), "warning", ("certificates", 0, "scope_en"), "6.2.2")),
     "scope-identical/stale-translation": (
         "scope-identical",
         Break(_reduced(), "warning", ("certificates", 1, "scope_en"), "9.3.7")),
@@ -58,17 +58,7 @@ BREAKS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(BREAKS))
-def test_rule_breaks(name: str) -> None:
-    rule, brk = BREAKS[name]
-    data = sample_data()
-    brk.mutate(data)
-    assert_finding(findings(data, rule), rule, brk.severity, brk.path, brk.clause)
-
-
-@pytest.mark.parametrize("rule", sorted({r for r, _ in BREAKS.values()}))
-def test_sample_keeps_rule(rule: str) -> None:
-    assert findings(sample_data(), rule) == []
+test_rule_breaks, test_sample_keeps_rule = break_tests(BREAKS)
 
 
 def test_reduced_scope_by_decision_is_fine() -> None:
@@ -83,12 +73,12 @@ def test_reduced_scope_by_decision_is_fine() -> None:
 def test_same_wording_with_other_line_breaks_is_identical() -> None:
     data = sample_data()
     words = data["application"]["scope"].split()
-    _cert(scope="\n".join(words))(data)
+    update_certificate(scope="\n".join(words))(data)
     assert findings(data, "scope-identical") == []
 
 
 def test_error_only_for_the_russian_wording() -> None:
     data = sample_data()
-    _cert(scope="производству кирпича", scope_en="bricks")(data)
+    update_certificate(scope="производству кирпича", scope_en="bricks")(data)
     severities = {f.path[-1]: f.severity for f in findings(data, "scope-identical")}
     assert severities == {"scope": "error", "scope_en": "warning"}

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tests.rules_support import DOCS, STAGE1, STAGE2, Break, assert_finding, findings, sample_data
-
-
-def _set(*path_and_value):
-    *path, value = path_and_value
-
-    def mutate(data: dict) -> None:
-        target = data
-        for key in path[:-1]:
-            target = target[key]
-        target[path[-1]] = value
-    return mutate
+from tests.rules_support import (
+    DOCS,
+    STAGE1,
+    STAGE2,
+    Break,
+    break_tests,
+    findings,
+    sample_data,
+    set_at,
+)
 
 
 def _drop_audit(index: int):
@@ -35,16 +31,16 @@ def _two_leads(data: dict) -> None:
 BREAKS = {
     "dates-in-order/review-before-application": (
         "dates-in-order",
-        Break(_set("review", "date", "2025-01-19"), "error", ("review", "date"), "7.2.2")),
+        Break(set_at("review", "date", "2025-01-19"), "error", ("review", "date"), "7.2.2")),
     "dates-in-order/notice-before-review": (
         "dates-in-order",
-        Break(_set("notice", "date", "2025-01-26"), "error", ("notice", "date"), "7.2.2")),
+        Break(set_at("notice", "date", "2025-01-26"), "error", ("notice", "date"), "7.2.2")),
     "dates-in-order/audit-before-notice": (
         "dates-in-order",
-        Break(_set("audits", DOCS, "start", "2025-01-27"), "error", ("audits", DOCS, "start"), "7.2.2")),
+        Break(set_at("audits", DOCS, "start", "2025-01-27"), "error", ("audits", DOCS, "start"), "7.2.2")),
     "dates-in-order/request-before-review": (
         "dates-in-order",
-        Break(_set("document_request", "date", "2025-01-21"), "error", ("document_request", "date"),
+        Break(set_at("document_request", "date", "2025-01-21"), "error", ("document_request", "date"),
               "7.2.5")),
     "review-accepted": (
         "review-accepted",
@@ -57,65 +53,55 @@ BREAKS = {
         Break(_drop_audit(DOCS), "error", ("audits", STAGE1 - 1, "kind"), "7.4.1")),
     "document-review-conclusion/late": (
         "document-review-conclusion",
-        Break(_set("audits", DOCS, "conclusion_sent", "2025-02-26"), "error",
+        Break(set_at("audits", DOCS, "conclusion_sent", "2025-02-26"), "error",
               ("audits", DOCS, "conclusion_sent"), "7.3.2")),
     "document-review-conclusion/missing": (
         "document-review-conclusion",
-        Break(_set("audits", DOCS, "conclusion_sent", None), "warning",
+        Break(set_at("audits", DOCS, "conclusion_sent", None), "warning",
               ("audits", DOCS, "conclusion_sent"), "7.3.2")),
     "audit-team-lead/none": (
         "audit-team-lead",
-        Break(_set("audits", STAGE1, "team", 0, "role", "auditor"), "error", ("audits", STAGE1, "team"),
+        Break(set_at("audits", STAGE1, "team", 0, "role", "auditor"), "error", ("audits", STAGE1, "team"),
               "7.2.6")),
     "audit-team-lead/two": (
         "audit-team-lead",
         Break(_two_leads, "error", ("audits", STAGE2, "team", 1, "role"), "7.2.6")),
     "plan-approved-before-audit": (
         "plan-approved-before-audit",
-        Break(_set("audits", STAGE1, "plan", "approved", "2025-03-12"), "error",
+        Break(set_at("audits", STAGE1, "plan", "approved", "2025-03-12"), "error",
               ("audits", STAGE1, "plan", "approved"), "7.4.2.3")),
     "audit-records-dates/closing-meeting": (
         "audit-records-dates",
-        Break(_set("audits", STAGE2, "closing_meeting", "2025-04-18"), "error",
+        Break(set_at("audits", STAGE2, "closing_meeting", "2025-04-18"), "error",
               ("audits", STAGE2, "closing_meeting"), "7.4.4.4")),
     "audit-records-dates/act-before-audit": (
         "audit-records-dates",
-        Break(_set("audits", STAGE2, "report", "date", "2025-04-10"), "error",
+        Break(set_at("audits", STAGE2, "report", "date", "2025-04-10"), "error",
               ("audits", STAGE2, "report", "date"), "7.4.4.3")),
     "audit-records-dates/effectiveness-before-audit": (
         "audit-records-dates",
-        Break(_set("audits", STAGE2, "nonconformities", 2, "effectiveness", "date", "2025-04-01"), "error",
+        Break(set_at("audits", STAGE2, "nonconformities", 2, "effectiveness", "date", "2025-04-01"), "error",
               ("audits", STAGE2, "nonconformities", 2, "effectiveness", "date"), "7.6.3")),
 }
 
 
-@pytest.mark.parametrize("name", sorted(BREAKS))
-def test_rule_breaks(name: str) -> None:
-    rule, brk = BREAKS[name]
-    data = sample_data()
-    brk.mutate(data)
-    assert_finding(findings(data, rule), rule, brk.severity, brk.path, brk.clause)
-
-
-@pytest.mark.parametrize("rule", sorted({r for r, _ in BREAKS.values()}))
-def test_sample_keeps_rule(rule: str) -> None:
-    assert findings(sample_data(), rule) == []
+test_rule_breaks, test_sample_keeps_rule = break_tests(BREAKS)
 
 
 def test_conclusion_exactly_two_weeks_before_stage1_is_in_time() -> None:
     data = sample_data()
-    _set("audits", DOCS, "conclusion_sent", "2025-02-25")(data)  # stage 1 starts 11.03.2025
+    set_at("audits", DOCS, "conclusion_sent", "2025-02-25")(data)  # stage 1 starts 11.03.2025
     assert findings(data, "document-review-conclusion") == []
 
 
 def test_plan_approved_on_the_first_day_is_in_time() -> None:
     data = sample_data()
-    _set("audits", STAGE1, "plan", "approved", "2025-03-11")(data)
+    set_at("audits", STAGE1, "plan", "approved", "2025-03-11")(data)
     assert findings(data, "plan-approved-before-audit") == []
 
 
 def test_conclusion_message_gives_the_latest_date() -> None:
     data = sample_data()
-    _set("audits", DOCS, "conclusion_sent", "2025-03-01")(data)
+    set_at("audits", DOCS, "conclusion_sent", "2025-03-01")(data)
     (finding,) = findings(data, "document-review-conclusion")
     assert "25.02.2025" in finding.message and "две недели" in finding.message

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.rules_support import (
     SURV1,
     Break,
     add_audit,
     add_decision,
-    assert_finding,
+    break_tests,
     findings,
     report,
     sample_data,
@@ -88,17 +86,7 @@ BREAKS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(BREAKS))
-def test_rule_breaks(name: str) -> None:
-    rule, brk = BREAKS[name]
-    data = sample_data()
-    brk.mutate(data)
-    assert_finding(findings(data, rule), rule, brk.severity, brk.path, brk.clause)
-
-
-@pytest.mark.parametrize("rule", sorted({r for r, _ in BREAKS.values()}))
-def test_sample_keeps_rule(rule: str) -> None:
-    assert findings(sample_data(), rule) == []
+test_rule_breaks, test_sample_keeps_rule = break_tests(BREAKS)
 
 
 def test_first_surveillance_on_the_anniversary_is_in_time() -> None:

@@ -8,20 +8,16 @@ from tests.rules_support import (
     ISSUE,
     Break,
     assert_finding,
+    break_tests,
     findings,
     sample_data,
+    update_certificate,
     with_new_certificate,
     with_recertification,
 )
 
 C0 = ("certificates", 0)
 C1 = ("certificates", 1)
-
-
-def _cert(**fields):
-    def mutate(data: dict) -> None:
-        data["certificates"][0].update(fields)
-    return mutate
 
 
 def _negative_issue(data: dict) -> None:
@@ -52,28 +48,28 @@ def _recert_without_certificate(data: dict) -> None:
 BREAKS = {
     "certificate-decision/confirm": (
         "certificate-decision",
-        Break(_cert(decision="Р-014/2026"), "error", (*C0, "decision"), "7.6.4")),
+        Break(update_certificate(decision="Р-014/2026"), "error", (*C0, "decision"), "7.6.4")),
     "certificate-decision/negative": (
         "certificate-decision",
         Break(_negative_issue, "error", (*C0, "decision"), "7.6.4")),
     "certificate-decision/registered-before": (
         "certificate-decision",
-        Break(_cert(registered="2025-06-18"), "error", (*C0, "registered"), "7.6.4")),
+        Break(update_certificate(registered="2025-06-18"), "error", (*C0, "registered"), "7.6.4")),
     "certificate-signatures/chairman": (
         "certificate-signatures",
-        Break(_cert(chairman="sokolova"), "error", (*C0, "chairman"), "7.6.4")),
+        Break(update_certificate(chairman="sokolova"), "error", (*C0, "chairman"), "7.6.4")),
     "certificate-signatures/signer": (
         "certificate-signatures",
-        Break(_cert(signed_by="kuznetsov"), "warning", (*C0, "signed_by"), "7.6.4")),
+        Break(update_certificate(signed_by="kuznetsov"), "warning", (*C0, "signed_by"), "7.6.4")),
     "certificate-validity/too-long": (
         "certificate-validity",
-        Break(_cert(valid_until="2029-01-01"), "error", (*C0, "valid_until"), "7.6.4")),
+        Break(update_certificate(valid_until="2029-01-01"), "error", (*C0, "valid_until"), "7.6.4")),
     "certificate-validity/too-short": (
         "certificate-validity",
-        Break(_cert(valid_until="2028-06-01"), "error", (*C0, "valid_until"), "7.6.4")),
+        Break(update_certificate(valid_until="2028-06-01"), "error", (*C0, "valid_until"), "7.6.4")),
     "certificate-validity/force-majeure": (
         "certificate-validity",
-        Break(_cert(valid_until="2028-09-01"), "warning", (*C0, "valid_until"), "7.6.4")),
+        Break(update_certificate(valid_until="2028-09-01"), "warning", (*C0, "valid_until"), "7.6.4")),
     "certificate-validity/recertified-before-expiry": (
         "certificate-validity",
         Break(_recertified(valid_until="2031-06-09"), "error", (*C1, "valid_until"), "8.2.1")),
@@ -97,23 +93,13 @@ BREAKS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(BREAKS))
-def test_rule_breaks(name: str) -> None:
-    rule, brk = BREAKS[name]
-    data = sample_data()
-    brk.mutate(data)
-    assert_finding(findings(data, rule), rule, brk.severity, brk.path, brk.clause)
-
-
-@pytest.mark.parametrize("rule", sorted({r for r, _ in BREAKS.values()}))
-def test_sample_keeps_rule(rule: str) -> None:
-    assert findings(sample_data(), rule) == []
+test_rule_breaks, test_sample_keeps_rule = break_tests(BREAKS)
 
 
 @pytest.mark.parametrize("until", ["2028-06-19", "2028-06-20"])
 def test_three_years_less_a_day_or_to_the_day(until: str) -> None:
     data = sample_data()
-    _cert(valid_until=until)(data)
+    update_certificate(valid_until=until)(data)
     assert findings(data, "certificate-validity") == []
 
 
