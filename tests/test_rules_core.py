@@ -82,7 +82,8 @@ def test_finding_text_and_json() -> None:
 def test_report_lines_point_at_the_case_file() -> None:
     loaded = load_case(SAMPLES.parent / "tests" / "cases" / "rule-open-nc-issue.yaml")
     lines = format_findings(loaded, run_rules(loaded.case))
-    pattern = r".*rule-open-nc-issue\.yaml:\d+:\d+: [\w.\[\]]+: \[(error|warning)\] ГОСТ Р 5\d{4}-20\d\d, .+: .+"
+    pattern = (r".*rule-open-nc-issue\.yaml:\d+:\d+: [\w.\[\]]+: \[(error|warning)\] "
+               r"ГОСТ Р 5\d{4}-20\d\d, .+: .+")
     assert lines and all(re.fullmatch(pattern, line) for line in lines), lines
 
 
