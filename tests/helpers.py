@@ -49,3 +49,35 @@ def docx_text(data: bytes) -> str:
 def flat(text: str) -> str:
     """Whitespace folded (no-break spaces too), for assertions across line breaks."""
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+# -- rendered forms ------------------------------------------------------------------
+TEMPLATE_LEAKS = ("None", "{{", "}}", "{%", "%}")
+
+
+def assert_no_leaks(text: str, *also: str) -> None:
+    """Rendered text with no Jinja tag and no Python ``None`` left in it (nor any of ``also``)."""
+    for leak in (*TEMPLATE_LEAKS, *also):
+        assert leak not in text, (leak, text)
+
+
+def form_texts(case, slug: str) -> dict[str, str]:
+    """Rendered text of every instance of a form, by file name."""
+    return {d.path: flat(docx_text(d.data)) for d in render_form(case, slug)}
+
+
+def instance_text(case, slug: str, key: str) -> str:
+    """The text of the one instance of a form whose file name ends in ``-{key}.docx``.
+
+    ``key`` is what the registry puts last in the name: an audit id
+    (``stage2``), or audit id and nonconformity number (``stage2-1``).
+    """
+    found = [t for path, t in form_texts(case, slug).items() if path.endswith(f"-{key}.docx")]
+    assert len(found) == 1, (slug, key)
+    return found[0]
+
+
+def with_audit(case, audit_id: str, **update):
+    """The case with the fields of one audit changed."""
+    audits = [a.model_copy(update=update) if a.id == audit_id else a for a in case.audits]
+    return case.model_copy(update={"audits": audits})

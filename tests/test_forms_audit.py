@@ -17,7 +17,14 @@ from formgen.forms.context.audit import appendices, attachment_lines
 from formgen.forms.registry import form_by_slug
 from formgen.render.docx import template_variables
 from formgen.render.templates import find_template
-from tests.helpers import docx_text, flat, render_form, sample
+from tests.helpers import (
+    assert_no_leaks,
+    form_texts,
+    instance_text,
+    render_form,
+    sample,
+    with_audit,
+)
 
 SLUGS = ("audit-plan", "nonconformity", "notices", "audit-report")
 DATE = re.compile(r"«\d{2}» [а-я]+ \d{4} г\.")
@@ -29,27 +36,15 @@ def case():
     return sample()
 
 
-def texts(case, slug: str) -> dict[str, str]:
-    """Rendered text of every instance of a form, by file name."""
-    return {d.path: flat(docx_text(d.data)) for d in render_form(case, slug)}
-
-
 def one(case, slug: str, audit_id: str, nc: str | None = None) -> str:
-    key = f"{audit_id}-{nc}" if nc else audit_id
-    found = [t for path, t in texts(case, slug).items() if path.endswith(f"-{key}.docx")]
-    assert len(found) == 1, (slug, key)
-    return found[0]
+    """The form of one audit, or of one nonconformity ``nc`` of it."""
+    return instance_text(case, slug, f"{audit_id}-{nc}" if nc else audit_id)
 
 
-def clean(text: str) -> None:
-    for leak in ("None", "False", "{{", "}}", "{%", "%}"):
-        assert leak not in text
+def assert_no_leaks_or_iso_dates(text: str) -> None:
+    """These forms print booleans and dates too: no "False", no ISO date."""
+    assert_no_leaks(text, "False")
     assert not re.search(r"\d{4}-\d{2}-\d{2}", text), "ISO date leaked"
-
-
-def with_audit(case, audit_id: str, **update):
-    audits = [a.model_copy(update=update) if a.id == audit_id else a for a in case.audits]
-    return case.model_copy(update={"audits": audits})
 
 
 def audit(case, audit_id: str):
@@ -69,8 +64,8 @@ def test_one_document_per_plan_nonconformity_notices_and_act(case):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_no_leaks_and_dates_in_long_form(case, slug):
-    for text in texts(case, slug).values():
-        clean(text)
+    for text in form_texts(case, slug).values():
+        assert_no_leaks_or_iso_dates(text)
         assert DATE.search(text)
 
 
@@ -193,7 +188,7 @@ def test_plan_with_empty_optional_fields_prints_blanks(case):
     })
     modified = with_audit(case, "stage2", plan=plan, basis=None)
     text = one(modified, "audit-plan", "stage2")
-    clean(text)
+    assert_no_leaks_or_iso_dates(text)
     assert ("УТВЕРЖДАЮ Заместитель руководителя органа по сертификации ООО «Экостандарт-Сертификация» "
             "наименование органа по сертификации М. А. Белова подпись инициалы, фамилия "
             f"{BLANK_DATE}") in text
@@ -254,7 +249,7 @@ def test_nonconformity_before_evaluation_prints_blanks(case):
     ncs = list(audit(case, "stage2").nonconformities)
     ncs[1] = nc
     text = one(with_audit(case, "stage2", nonconformities=ncs), "nonconformity", "stage2", "2")
-    clean(text)
+    assert_no_leaks_or_iso_dates(text)
     assert "Проверяемое подразделение Номера пунктов" in text
     assert f"Срок выполнения {BLANK_DATE}" in text
     assert f"Представитель проверяемой организации {BLANK_DATE} дата подпись" in text
@@ -287,7 +282,7 @@ def test_notices_follow_the_nonconformities_and_keep_room_for_two_experts(case):
     modified = with_audit(case, "stage2", nonconformities=[], notices=notices, team=team,
                           notices_representative=None, report=None)
     text = one(modified, "notices", "stage2")
-    clean(text)
+    assert_no_leaks_or_iso_dates(text)
     assert text.startswith("Приложение 2 к акту")
     assert f"Номер акта Дата {BLANK_DATE}" in text
     assert "Представитель проверяемой организации подпись инициалы, фамилия" in text
@@ -350,7 +345,7 @@ def test_report_falls_back_to_the_organisation_head_and_city(case):
     modified = with_audit(case, "stage2", report=report, team=audit(case, "stage2").team[:1])
     modified = modified.model_copy(update={"organisation": org})
     text = one(modified, "audit-report", "stage2")
-    clean(text)
+    assert_no_leaks_or_iso_dates(text)
     assert "наименование проверяемой организации Руководитель проверяемой организации А. П. Иванова" in text
     assert "Город Сызрань" in text
     assert "8 АДРЕСА РАССЫЛКИ 9 ДОПОЛНИТЕЛЬНЫЕ СВЕДЕНИЯ (при необходимости) Руководитель" in text
@@ -445,7 +440,7 @@ def test_standard_edition_comes_from_the_case(case):
     application = case.application.model_copy(update={"standard": "ГОСТ Р ИСО 14001-2099"})
     other = case.model_copy(update={"application": application})
     for slug in SLUGS:
-        for text in texts(other, slug).values():
+        for text in form_texts(other, slug).values():
             assert "ГОСТ Р ИСО 14001-2099" in text
             assert "2007" not in text
 

@@ -19,7 +19,7 @@ from formgen.forms.context.decisions import build_decision, build_mark_permissio
 from formgen.forms.registry import form_by_slug
 from formgen.render.docx import template_variables
 from formgen.render.templates import find_template
-from tests.helpers import docx_text, flat, render_form, sample
+from tests.helpers import assert_no_leaks, docx_text, flat, render_form, sample
 
 DECISION_FORMS = {
     "certification-decision": "issue",
@@ -55,11 +55,6 @@ def text_of(case, slug: str, index: int = 0) -> str:
     return flat(docx_text(docs[index].data))
 
 
-def clean(text: str) -> None:
-    for leak in ("None", "{{", "}}", "{%", "%}"):
-        assert leak not in text
-
-
 def decision_of(case, kind: str):
     return next(d for d in case.decisions if d.kind == kind)
 
@@ -90,7 +85,7 @@ def test_one_document_per_decision_of_the_kind(name, expected):
         docs = render_form(case, slug)
         assert len(docs) == expected.get(slug, 0), slug
         for doc in docs:
-            clean(flat(docx_text(doc.data)))
+            assert_no_leaks(flat(docx_text(doc.data)))
 
 
 def test_two_suspensions_give_two_forms(suspension):
@@ -107,7 +102,7 @@ def test_two_suspensions_give_two_forms(suspension):
 # -- Н: решение о выдаче -------------------------------------------------------------
 def test_certification_decision_prints_act_holder_scope_and_outcome(full):
     text = text_of(full, "certification-decision")
-    clean(text)
+    assert_no_leaks(text)
     assert text.startswith("РЕШЕНИЕ О ВЫДАЧЕ СЕРТИФИКАТА СООТВЕТСТВИЯ СИСТЕМЫ ЭКОЛОГИЧЕСКОГО МЕНЕДЖМЕНТА")
     assert "№ Р-014/2025" in text
     assert ("Орган по сертификации систем экологического менеджмента Общество с ограниченной "
@@ -129,7 +124,7 @@ def test_certification_decision_negative_prints_reason(full):
     reason = "не устранено критическое несоответствие № 1 (разлив нефтепродуктов на складе ГСМ)"
     case = with_decision(full, "issue", positive=False, negative_reason=reason)
     text = text_of(case, "certification-decision")
-    clean(text)
+    assert_no_leaks(text)
     assert ("и принял решение: не выдать сертификат соответствия "
             "выдать (не выдать) сертификат соответствия") in text
     assert f"Основание для отрицательного решения {reason} заполняется при отрицательном решении" in text
@@ -148,7 +143,7 @@ def test_certification_decision_without_approval_date_uses_the_act_date(full):
 # -- Ф: подтверждение ----------------------------------------------------------------
 def test_confirmation_decision_prints_act_certificate_and_deputy(full):
     text = text_of(full, "confirmation-decision")
-    clean(text)
+    assert_no_leaks(text)
     assert text.startswith("РЕШЕНИЕ О ПОДТВЕРЖДЕНИИ ДЕЙСТВИЯ СЕРТИФИКАТА СООТВЕТСТВИЯ СИСТЕМЫ")
     assert "№ Р-014/2026" in text
     assert ("рассмотрел акт № А-014/3 от «25» марта 2026 г. по результатам инспекционного контроля "
@@ -166,7 +161,7 @@ def test_confirmation_decision_prints_act_certificate_and_deputy(full):
 # -- Х: приостановление --------------------------------------------------------------
 def test_suspension_decision_prints_term_corrective_due_and_basis(suspension):
     text = text_of(suspension, "suspension-decision")
-    clean(text)
+    assert_no_leaks(text)
     assert text.startswith("РЕШЕНИЕ О ПРИОСТАНОВЛЕНИИ ДЕЙСТВИЯ СЕРТИФИКАТА СООТВЕТСТВИЯ")
     assert "№ Р-187/2025" in text
     assert ("рассмотрел акт № А-031/3 от «18» ноября 2025 г. по результатам инспекционного контроля "
@@ -189,7 +184,7 @@ def test_suspension_decision_prints_term_corrective_due_and_basis(suspension):
 def test_suspension_decision_without_dates_prints_hand_fill_blanks(suspension):
     case = with_decision(suspension, "suspend", corrective_due=None, reason=None)
     text = text_of(case, "suspension-decision")
-    clean(text)
+    assert_no_leaks(text)
     assert "в срок до «___» ____________ 20___ г." in text
     assert "Основание для отрицательного решения Заместитель руководителя" in text
 
@@ -197,7 +192,7 @@ def test_suspension_decision_without_dates_prints_hand_fill_blanks(suspension):
 # -- Ц: расширение ------------------------------------------------------------------
 def test_scope_extension_decision_prints_current_and_new_scope(scope_change):
     text = text_of(scope_change, "scope-extension-decision")
-    clean(text)
+    assert_no_leaks(text)
     assert text.startswith("РЕШЕНИЕ О РАСШИРЕНИИ ОБЛАСТИ СЕРТИФИКАЦИИ № Р-142/2024")
     assert ("рассмотрел акт № А-006/3 от «13» ноября 2024 г. по результатам аудита системы "
             "экологического менеджмента Акционерное общество «Тверской завод железобетонных "
@@ -226,7 +221,7 @@ def test_scope_extension_refused(scope_change):
 # -- Ш: сужение ---------------------------------------------------------------------
 def test_scope_reduction_decision_prints_excluded_and_new_scope(scope_change):
     text = text_of(scope_change, "scope-reduction-decision")
-    clean(text)
+    assert_no_leaks(text)
     assert text.startswith("РЕШЕНИЕ О СУЖЕНИИ ОБЛАСТИ СЕРТИФИКАЦИИ № Р-058/2025")
     assert ("рассмотрел акт № А-006/4 от «10» апреля 2025 г. по результатам аудита системы "
             "экологического менеджмента") in text
@@ -249,7 +244,7 @@ def test_scope_reduction_refused(scope_change):
     case = with_decision(scope_change, "reduce_scope", positive=False, new_scope=None,
                          negative_reason="площадка продолжает работу")
     text = text_of(case, "scope-reduction-decision")
-    clean(text)
+    assert_no_leaks(text)
     assert "2 Не выдавать сертификат соответствия системы экологического менеджмента" in text
     assert ("в случае положительного решения: новая область применения (сертификации) "
             "Основание для отрицательного решения: площадка продолжает работу") in text
@@ -258,7 +253,7 @@ def test_scope_reduction_refused(scope_change):
 # -- Э: отмена ----------------------------------------------------------------------
 def test_withdrawal_decision_prints_ems_title_act_and_certificate(suspension):
     text = text_of(suspension, "withdrawal-decision")
-    clean(text)
+    assert_no_leaks(text)
     assert text.startswith("РЕШЕНИЕ ОБ ОТМЕНЕ ДЕЙСТВИЯ СЕРТИФИКАТА СООТВЕТСТВИЯ СИСТЕМЫ "
                            "ЭКОЛОГИЧЕСКОГО МЕНЕДЖМЕНТА № Р-032/2026")
     assert "КАЧЕСТВА" not in text  # the standard's stray word in the title of Э
@@ -289,7 +284,7 @@ def test_withdrawal_names_the_kind_of_audit(suspension, kind, wording):
 # -- Щ: разрешение на знак ---------------------------------------------------------
 def test_mark_permission_prints_decision_certificate_and_term(full):
     text = text_of(full, "mark-permission")
-    clean(text)
+    assert_no_leaks(text)
     assert text.startswith("РАЗРЕШЕНИЕ НА ИСПОЛЬЗОВАНИЕ ЗНАКА СООТВЕТСТВИЯ СИСТЕМЫ ЭКОЛОГИЧЕСКОГО "
                            "МЕНЕДЖМЕНТА № З-0123")
     assert ("на основании решения № Р-014/2025 от «19» июня 2025 г. о выдаче сертификата соответствия "
@@ -315,7 +310,7 @@ def test_mark_permission_without_number_prints_no_number_line(full):
     permission = full.mark_permission.model_copy(update={"number": None})
     case = full.model_copy(update={"mark_permission": permission})
     text = text_of(case, "mark-permission")
-    clean(text)
+    assert_no_leaks(text)
     assert "МЕНЕДЖМЕНТА Орган по сертификации" in text
 
 
@@ -333,7 +328,7 @@ def test_issue_decision_without_certificate_gives_blanks(full):
     ctx = decision_context(case, decision_of(case, "issue"))
     assert ctx["certificate"]["number"] == ""
     assert ctx["certificate_date"] == "«___» ____________ 20___ г."
-    clean(text_of(case, "certification-decision"))
+    assert_no_leaks(text_of(case, "certification-decision"))
 
 
 def test_scope_decisions_cite_the_old_certificate_and_the_reissued_one(scope_change):

@@ -15,7 +15,14 @@ from formgen.forms.context.effort import build_effort
 from formgen.forms.registry import form_by_slug
 from formgen.render.docx import template_variables
 from formgen.render.templates import find_template
-from tests.helpers import docx_text, flat, render_form, sample
+from tests.helpers import (
+    assert_no_leaks,
+    flat,
+    form_texts,
+    instance_text,
+    sample,
+    with_audit,
+)
 
 
 @pytest.fixture(scope="module")
@@ -23,27 +30,14 @@ def case():
     return sample()
 
 
-def texts(case) -> dict[str, str]:
-    return {d.path: flat(docx_text(d.data)) for d in render_form(case, "audit-effort")}
-
-
 def with_time(case, audit_id: str, **update):
-    audits = [
-        a.model_copy(update={"time": a.time.model_copy(update=update)}) if a.id == audit_id else a
-        for a in case.audits
-    ]
-    return case.model_copy(update={"audits": audits})
+    """The case with fields of one audit's time estimate changed."""
+    return with_audit(case, audit_id, time=case.audit(audit_id).time.model_copy(update=update))
 
 
 def one(case, audit_id: str) -> str:
-    found = [t for p, t in texts(case).items() if p.endswith(f"-{audit_id}.docx")]
-    assert len(found) == 1
-    return found[0]
-
-
-def clean(text: str) -> None:
-    for leak in ("None", "{{", "}}", "{%", "%}"):
-        assert leak not in text
+    """The calculation sheet of one audit."""
+    return instance_text(case, "audit-effort", audit_id)
 
 
 # -- request_from_estimate --------------------------------------------------------
@@ -74,13 +68,13 @@ def test_request_refuses_a_factor_named_twice():
 
 # -- the form ------------------------------------------------------------------------
 def test_one_sheet_per_audit_with_an_estimate(case):
-    paths = sorted(texts(case))
+    paths = sorted(form_texts(case, "audit-effort"))
     assert [p.rsplit("-", 1)[-1] for p in paths] == ["stage2.docx", "surv1.docx"]
 
 
 def test_stage2_sheet_prints_every_step(case):
     text = one(case, "stage2")
-    clean(text)
+    assert_no_leaks(text)
     assert text.startswith("Общество с ограниченной ответственностью «Экостандарт-Сертификация» "
                            "наименование органа по сертификации ОЦЕНКА ТРУДОЗАТРАТ")
     assert ("Акционерное общество «Волжский завод строительных материалов» "
@@ -128,7 +122,7 @@ def test_sheet_prints_the_calculations_own_justification_and_clauses(case):
 
 def test_surveillance_sheet_compares_with_the_surveillance_figure(case):
     text = one(case, "surv1")
-    clean(text)
+    assert_no_leaks(text)
     assert "Вид аудита инспекционный контроль" in text
     assert "Эффективная численность персонала 161 чел. ГОСТ Р 54318-2021, 3.9" in text
     assert "Персонал с частичной занятостью" not in text
@@ -148,7 +142,7 @@ def test_reduction_cap_is_shown(case):
 def test_table_e1_method_and_missing_plan(case):
     changed = with_time(case, "surv1", method="54298-2010", planned_days=None, planned_onsite_days=None)
     text = one(changed, "surv1")
-    clean(text)
+    assert_no_leaks(text)
     assert "Метод расчёта ГОСТ Р 54298-2010" in text
     assert "Таблица трудозатрат ГОСТ Р 54298-2010, приложение Е, таблица Е.1" in text
     assert "(между строками 100 и 500) 8,5 аудито-дня (диапазон 5,5–11,5)" in text
@@ -160,7 +154,7 @@ def test_special_complexity_prints_the_individual_value(case):
     changed = with_time(case, "surv1", complexity="special", days=12,
                         reason="хранение больших количеств опасных материалов")
     text = one(changed, "surv1")
-    clean(text)
+    assert_no_leaks(text)
     assert ("Категория сложности: особая; индивидуальное значение 12 аудито-дней "
             "(хранение больших количеств опасных материалов)") in text
     assert "Таблица трудозатрат не применяется (особая категория сложности)" in text
