@@ -17,6 +17,7 @@ from tools.templatebuilder.blocks import (
     Spacer,
     Table,
 )
+from tools.templatebuilder.fragments import lead_auditor
 
 TITLE = "Оценка трудозатрат на проведение аудита системы экологического менеджмента"
 
@@ -69,7 +70,7 @@ LAYOUT = Layout(
         Spacer(10),
         Signatures(
             [
-                Sig("Руководитель аудиторской группы", "{{ audit.lead.initials_surname }}"),
+                lead_auditor(),
                 Sig("Руководитель органа по сертификации", "{{ body.head.initials_surname }}"),
             ],
             date="{{ effort.date }}",

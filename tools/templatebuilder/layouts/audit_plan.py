@@ -10,8 +10,8 @@ from tools.templatebuilder.blocks import (
     Sig,
     Signatures,
     Spacer,
-    Table,
 )
+from tools.templatebuilder.fragments import SCOPE_CAPTION, audit_particulars, register_table, section
 
 TITLE = "План аудита системы экологического менеджмента"
 
@@ -38,24 +38,17 @@ LAYOUT = Layout(
         Blank("{{ org.name }}", "наименование проверяемой организации"),
         Line("1 ЦЕЛЬ И ОБЛАСТЬ АУДИТА", bold=True, space_before=_SECTION),
         Line("{{ audit.purpose_line }} системы экологического менеджмента (СЭМ) применительно к"),
-        Blank("{{ audit.scope }}", "область применения СЭМ (область сертификации)"),
+        Blank("{{ audit.scope }}", SCOPE_CAPTION),
         Line("на {{ audit.conformity }} требованиям {{ standard }}."),
         Line("Примечание — При инспекционном контроле проводят обязательную проверку выполнения "
              "корректирующих мероприятий по устранению несоответствий и учету уведомлений, "
              "зарегистрированных в акте по результатам предыдущего аудита{{ plan.previous_act }}.",
              align="justify", size=10, space_before=2),
-        Line("2 ОСНОВАНИЕ", bold=True, space_before=_SECTION),
-        Blank("{{ audit.basis }}", "заявка, договор и пр.", align="left"),
-        Line("3 СРОКИ ПРОВЕДЕНИЯ АУДИТА", bold=True, space_before=_SECTION),
-        Blank("{{ audit.period }}", align="left"),
-        Line("4 СОСТАВ АУДИТОРСКОЙ ГРУППЫ", bold=True, space_before=_SECTION),
-        Blank("{{ audit.team_lines }}", align="left"),
-        Line("5 НОРМАТИВНАЯ БАЗА АУДИТА", bold=True, space_before=_SECTION),
-        Blank("{{ audit.criteria_lines }}", align="left"),
+        *audit_particulars(space_before=_SECTION),
         Line("6 ОБЪЕКТЫ АУДИТА", bold=True, space_before=_SECTION),
         Spacer(2),
-        Table(
-            columns=[
+        register_table(
+            [
                 Column("№ п/п", "{{ row.number }}", 11),
                 Column("Подразделения/ Процессы", "{{ row.unit }}", 38),
                 Column("Элементы {{ standard }}", "{{ row.clauses }}", 27),
@@ -64,9 +57,6 @@ LAYOUT = Layout(
                 Column("Представители проверяемой организации", "{{ row.representatives }}", 37),
             ],
             items="plan.objects",
-            numbers_row=True,
-            keep_rows=True,
-            size=11,
         ),
         Line("7 ТРЕБОВАНИЯ КОНФИДЕНЦИАЛЬНОСТИ", bold=True, space_before=_SECTION),
         Line("Комиссия (пункт 4 настоящего плана) обязуется не разглашать конфиденциальную "
@@ -75,11 +65,10 @@ LAYOUT = Layout(
         Blank("{{ org.name }}", "наименование проверяемой организации"),
         Line("и не передавать материалы оценки третьим лицам без согласия сторон, участвующих "
              "в сертификации.", align="justify"),
-        Line("8 ДОПОЛНИТЕЛЬНЫЕ СВЕДЕНИЯ", bold=True, space_before=_SECTION),
-        Blank("{{ plan.additional }}",
-              "в случае необходимости указываются: рабочий язык аудита; методы классификации "
-              "несоответствий; материально-техническое обеспечение деятельности по аудиту",
-              align="left"),
+        *section("8 ДОПОЛНИТЕЛЬНЫЕ СВЕДЕНИЯ", "{{ plan.additional }}",
+                 "в случае необходимости указываются: рабочий язык аудита; методы классификации "
+                 "несоответствий; материально-техническое обеспечение деятельности по аудиту",
+                 space_before=_SECTION),
         Line("СОГЛАСОВАНО", bold=True, space_before=10),
         Columns(
             [

@@ -1,6 +1,7 @@
 """Annex М: акт по результатам аудита системы экологического менеджмента (ГОСТ Р 54298-2010)."""
 
 from tools.templatebuilder.blocks import Blank, Columns, Field, Heading, Layout, Line, Sig, Signatures, Spacer
+from tools.templatebuilder.fragments import SCOPE_CAPTION, audit_particulars, members_signatures, section
 
 TITLE = "Акт по результатам аудита системы экологического менеджмента"
 
@@ -16,24 +17,14 @@ LAYOUT = Layout(
         Line("{{ audit.purpose_line }} системы экологического менеджмента (СЭМ)"),
         Blank("{{ org.name }}", "наименование организации-заказчика (держателя сертификата)"),
         Line("применительно к"),
-        Blank("{{ audit.scope }}", "область применения СЭМ (область сертификации)"),
+        Blank("{{ audit.scope }}", SCOPE_CAPTION),
         Line("на {{ audit.conformity }} требованиям {{ standard }}"),
-        Line("2 ОСНОВАНИЕ", bold=True, space_before=_SECTION),
-        Blank("{{ audit.basis }}", "заявка, договор и пр.", align="left"),
-        Line("3 СРОКИ ПРОВЕДЕНИЯ АУДИТА", bold=True, space_before=_SECTION),
-        Blank("{{ audit.period }}", align="left"),
-        Line("4 СОСТАВ АУДИТОРСКОЙ ГРУППЫ", bold=True, space_before=_SECTION),
-        Blank("{{ audit.team_lines }}", align="left"),
-        Line("5 НОРМАТИВНАЯ БАЗА АУДИТА", bold=True, space_before=_SECTION),
-        Blank("{{ audit.criteria_lines }}", align="left"),
-        Line("6 РЕЗУЛЬТАТЫ АУДИТА", bold=True, space_before=_SECTION),
-        Blank("{{ report.results }}", align="justify"),
-        Line("7 ВЫВОДЫ КОМИССИИ", bold=True, space_before=_SECTION),
-        Blank("{{ report.conclusions }}", align="justify"),
-        Line("8 АДРЕСА РАССЫЛКИ", bold=True, space_before=_SECTION),
-        Blank("{{ report.distribution }}", align="left"),
-        Line("9 ДОПОЛНИТЕЛЬНЫЕ СВЕДЕНИЯ (при необходимости)", bold=True, space_before=_SECTION),
-        Blank("{{ report.additional_info }}", align="justify"),
+        *audit_particulars(space_before=_SECTION),
+        *section("6 РЕЗУЛЬТАТЫ АУДИТА", "{{ report.results }}", align="justify", space_before=_SECTION),
+        *section("7 ВЫВОДЫ КОМИССИИ", "{{ report.conclusions }}", align="justify", space_before=_SECTION),
+        *section("8 АДРЕСА РАССЫЛКИ", "{{ report.distribution }}", space_before=_SECTION),
+        *section("9 ДОПОЛНИТЕЛЬНЫЕ СВЕДЕНИЯ (при необходимости)", "{{ report.additional_info }}",
+                 align="justify", space_before=_SECTION),
         Spacer(10),
         # Each signature block is one Columns row, which a page break cannot cut.
         Columns([[
@@ -43,7 +34,7 @@ LAYOUT = Layout(
         ]]),
         Columns([[
             Line("Члены комиссии:", space_before=6),
-            Signatures([Sig("{{ m.role }}", "{{ m.initials_surname }}")], items="audit.members", var="m"),
+            members_signatures(),
         ]]),
         Columns([[
             Line("С актом ознакомлен:", space_before=10),

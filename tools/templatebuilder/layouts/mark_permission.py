@@ -1,18 +1,18 @@
 """Annex Щ: разрешение на использование знака соответствия СЭМ (ГОСТ Р 54298-2010)."""
 
-from tools.templatebuilder.blocks import Blank, Heading, Layout, Line, Sig, Signatures, Spacer
+from tools.templatebuilder.blocks import Blank, Layout, Line
+from tools.templatebuilder.fragments import certification_body, head_signature, holder, numbered_title
 
 TITLE = "Разрешение на использование знака соответствия системы экологического менеджмента"
 
 LAYOUT = Layout(
     blocks=[
-        Heading("РАЗРЕШЕНИЕ НА ИСПОЛЬЗОВАНИЕ ЗНАКА СООТВЕТСТВИЯ СИСТЕМЫ ЭКОЛОГИЧЕСКОГО МЕНЕДЖМЕНТА"),
-        Line("{{ permission.number }}", align="center"),
-        Line("Орган по сертификации систем экологического менеджмента", space_before=8),
-        Blank("{{ body.name }}", "наименование органа по сертификации"),
+        *numbered_title("РАЗРЕШЕНИЕ НА ИСПОЛЬЗОВАНИЕ ЗНАКА СООТВЕТСТВИЯ СИСТЕМЫ ЭКОЛОГИЧЕСКОГО МЕНЕДЖМЕНТА",
+                        number="{{ permission.number }}"),
+        *certification_body(),
         Line("на основании решения {{ permission.decision_ref }} о выдаче сертификата соответствия "
              "системы экологического менеджмента", space_before=4),
-        Blank("{{ org.name_city }}", "наименование организации - держателя сертификата, город"),
+        *holder(),
         Line("разрешает использовать знак соответствия системы экологического менеджмента на период "
              "действия сертификата", align="justify", space_before=4),
         Blank("{{ permission.certificate_line }}", "указывается регистрационный номер сертификата"),
@@ -23,11 +23,6 @@ LAYOUT = Layout(
              "держателя сертификата.", align="justify", space_before=6),
         Line("Не разрешается наносить знак соответствия на продукцию, тару, упаковку и этикетки, "
              "сопровождающие продукцию.", align="justify", space_before=6),
-        Spacer(18),
-        Signatures(
-            [Sig("{{ permission.signer_title }}", "{{ permission.signer.initials_surname }}")],
-            stamp=True,
-            date="{{ permission.date }}",
-        ),
+        *head_signature("permission"),
     ]
 )

@@ -1,16 +1,7 @@
 """Annex К: регистрация несоответствия (ГОСТ Р 54298-2010), one form per nonconformity."""
 
-from tools.templatebuilder.blocks import (
-    Blank,
-    Box,
-    Field,
-    Heading,
-    Layout,
-    Line,
-    Sig,
-    Signatures,
-    Spacer,
-)
+from tools.templatebuilder.blocks import Box, Field, Heading, Layout, Line, Sig, Signatures, Spacer
+from tools.templatebuilder.fragments import act_fields, certification_system, lead_auditor
 
 TITLE = "Регистрация несоответствия"
 
@@ -19,13 +10,10 @@ _LABEL = 75  # the label column of the identification fields
 LAYOUT = Layout(
     corner="Приложение {{ appendix }} к акту",
     blocks=[
-        Line("Система добровольной сертификации", align="center"),
-        Blank("{{ body.system_title }}", "наименование системы сертификации СЭМ"),
+        *certification_system(),
         Heading("РЕГИСТРАЦИЯ НЕСООТВЕТСТВИЯ"),
         Field("Наименование органа по сертификации (ОС) СЭМ", "{{ body.name }}", label_mm=_LABEL),
-        Field("Наименование проверяемой организации:", "{{ org.name }}", label_mm=_LABEL),
-        Field("Номер акта", "{{ audit.act_number }}", label_mm=_LABEL),
-        Field("Дата", "{{ audit.act_date }}", label_mm=_LABEL),
+        *act_fields(label_mm=_LABEL),
         Field("Номер и категория несоответствия", "{{ nc.number_category }}", label_mm=_LABEL),
         Field("Проверяемое подразделение", "{{ nc.unit }}", label_mm=_LABEL),
         Field("Номера пунктов {{ standard }}", "{{ nc.clause }}", label_mm=_LABEL),
@@ -35,7 +23,7 @@ LAYOUT = Layout(
         Box("{{ nc.description }}", lines=5),
         Signatures(
             [
-                Sig("Руководитель аудиторской группы", "{{ audit.lead.initials_surname }}"),
+                lead_auditor(),
                 Sig("Эксперт", "{{ nc.expert.initials_surname }}"),
             ]
         ),

@@ -1,16 +1,12 @@
 """Annex Л: регистрация уведомлений (ГОСТ Р 54298-2010), one form per audit."""
 
-from tools.templatebuilder.blocks import (
-    Blank,
-    Column,
-    Field,
-    Heading,
-    Layout,
-    Line,
-    Sig,
-    Signatures,
-    Spacer,
-    Table,
+from tools.templatebuilder.blocks import Column, Heading, Layout, Line, Sig, Signatures, Spacer
+from tools.templatebuilder.fragments import (
+    act_fields,
+    certification_system,
+    lead_auditor,
+    members_signatures,
+    register_table,
 )
 
 TITLE = "Регистрация уведомлений"
@@ -20,15 +16,12 @@ _LABEL = 75
 LAYOUT = Layout(
     corner="Приложение {{ appendix }} к акту",
     blocks=[
-        Line("Система добровольной сертификации", align="center"),
-        Blank("{{ body.system_title }}", "наименование системы сертификации СЭМ"),
+        *certification_system(),
         Heading("РЕГИСТРАЦИЯ УВЕДОМЛЕНИЙ"),
-        Field("Наименование проверяемой организации:", "{{ org.name }}", label_mm=_LABEL),
-        Field("Номер акта", "{{ audit.act_number }}", label_mm=_LABEL),
-        Field("Дата", "{{ audit.act_date }}", label_mm=_LABEL),
+        *act_fields(label_mm=_LABEL),
         Spacer(8),
-        Table(
-            columns=[
+        register_table(
+            [
                 Column("№", "{{ row.number }}", 12),
                 Column("Описание уведомлений", "{{ row.description }}", 64),
                 Column("Номера пунктов {{ standard }}", "{{ row.clauses }}", 28),
@@ -36,18 +29,15 @@ LAYOUT = Layout(
                 Column("Подтверждение учета уведомлений", "{{ row.acknowledgment }}", 33),
             ],
             items="notices.rows",
-            numbers_row=True,
-            keep_rows=True,
-            size=11,
         ),
         Signatures(
             [
-                Sig("Руководитель аудиторской группы", "{{ audit.lead.initials_surname }}"),
+                lead_auditor(),
                 Sig("Представитель проверяемой организации",
                     "{{ notices.representative.initials_surname }}"),
             ]
         ),
         Line("Эксперты", space_before=6),
-        Signatures([Sig("{{ m.role }}", "{{ m.initials_surname }}")], items="audit.members", var="m"),
+        members_signatures(),
     ],
 )
