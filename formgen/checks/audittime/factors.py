@@ -188,6 +188,33 @@ def _suggest(slug: str) -> str:
     return hint + " Список факторов: formgen audit-time --list-factors."
 
 
+def _percent(raw: object, field: str, prefix: str = "") -> Fraction:
+    """A factor's or the net adjustment's percentage, refused beyond ±100 %.
+
+    −100 % already removes the whole audit, so anything larger is a typo
+    (``-300`` for ``-30``), not a correction. ``prefix`` names the factor.
+    """
+    pct = to_fraction(raw, field)
+    if abs(pct) > MAX_FACTOR_PERCENT:
+        raise AuditTimeInputError(
+            f"{prefix}{fmt_num(pct)} % — больше ±{MAX_FACTOR_PERCENT} %, "
+            "такое значение не может быть поправкой",
+            field,
+        )
+    return pct
+
+
+def _with_table_e1_note(clause: str, method: str) -> str:
+    """The clause of an adjustment, plus note 2 to table Е.1 under ГОСТ Р 54298-2010.
+
+    Annex Е names no factors: its note 2 only asks for them, so an adjustment
+    under that method cites the current items of section 10 and the note.
+    """
+    if method == "54298-2010":
+        return clause + "; ГОСТ Р 54298-2010, таблица Е.1, примечание 2"
+    return clause
+
+
 def resolve_factors(
     factors: Mapping[str, object],
     system: str,
@@ -221,13 +248,7 @@ def resolve_factors(
                 + ".",
                 "factors",
             )
-        pct = to_fraction(raw, "factors")
-        if abs(pct) > MAX_FACTOR_PERCENT:
-            raise AuditTimeInputError(
-                f"фактор «{slug}»: {fmt_num(pct)} % — больше ±{MAX_FACTOR_PERCENT} %, "
-                "такое значение не может быть поправкой",
-                "factors",
-            )
+        pct = _percent(raw, "factors", f"фактор «{slug}»: ")
         if (pct < 0 and factor.direction == "increase") or (
             pct > 0 and factor.direction == "decrease"
         ):
@@ -241,10 +262,15 @@ def resolve_factors(
                 f"получено {fmt_num(pct)}",
                 "factors",
             )
-        if method == "54298-2010":
-            clause += "; ГОСТ Р 54298-2010, таблица Е.1, примечание 2"
         out.append(
-            Adjustment(slug, factor.label, float(pct), factor.direction, clause, notes.get(slug))
+            Adjustment(
+                slug,
+                factor.label,
+                float(pct),
+                factor.direction,
+                _with_table_e1_note(clause, method),
+                notes.get(slug),
+            )
         )
     unknown_notes = set(notes) - set(factors)
     if unknown_notes:
@@ -258,16 +284,10 @@ def resolve_factors(
 
 def net_adjustment(adjust: object, method: str) -> Adjustment:
     """A single net percentage standing for all factors weighed elsewhere."""
-    pct = to_fraction(adjust, "adjust")
-    if abs(pct) > MAX_FACTOR_PERCENT:
-        raise AuditTimeInputError(
-            f"{fmt_num(pct)} % — больше ±{MAX_FACTOR_PERCENT} %, такое значение не может "
-            "быть поправкой",
-            "adjust",
-        )
-    clause = (
-        _G11 + "5.1.3; раздел 6" if method == "54318-2011" else _G21 + "5.7; раздел 10"
-    ) + ("; ГОСТ Р 54298-2010, таблица Е.1, примечание 2" if method == "54298-2010" else "")
+    pct = _percent(adjust, "adjust")
+    clause = _with_table_e1_note(
+        _G11 + "5.1.3; раздел 6" if method == "54318-2011" else _G21 + "5.7; раздел 10", method
+    )
     return Adjustment(
         "adjust",
         "Итоговая поправка по совокупности факторов, без разбивки",

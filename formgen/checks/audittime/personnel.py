@@ -142,6 +142,17 @@ def _count(value: object, field: str, *, minimum: int = 0) -> int:
     return value
 
 
+def _hours_per_week(raw: object, field: str, message: str) -> Fraction:
+    """Hours worked in a week: more than none and no more than the week has.
+
+    ``message`` is the refusal, with ``{limit}`` and ``{got}`` to fill in.
+    """
+    hours = to_fraction(raw, field)
+    if not 0 < hours <= MAX_HOURS_PER_WEEK:
+        raise AuditTimeInputError(message.format(limit=MAX_HOURS_PER_WEEK, got=fmt_num(hours)), field)
+    return hours
+
+
 def _part_time_pair(item: object) -> tuple[object, object]:
     if hasattr(item, "count") and hasattr(item, "hours_per_week"):
         return item.count, item.hours_per_week  # the case model's PartTime
@@ -205,13 +216,11 @@ def effective_personnel(
     shift_list = [_count(s, "shifts", minimum=1) for s in shifts]
     temporary = _count(temporary, "temporary")
     contractors = _count(contractors, "contractors")
-    full = to_fraction(full_time_hours, "full_time_hours")
-    if not 0 < full <= MAX_HOURS_PER_WEEK:
-        raise AuditTimeInputError(
-            f"полная занятость должна быть от 0 до {MAX_HOURS_PER_WEEK} ч в неделю, "
-            f"получено {fmt_num(full)}",
-            "full_time_hours",
-        )
+    full = _hours_per_week(
+        full_time_hours,
+        "full_time_hours",
+        "полная занятость должна быть от 0 до {limit} ч в неделю, получено {got}",
+    )
 
     lines: list[str] = []
     clauses: list[str] = [cl["scope"]]
@@ -242,13 +251,9 @@ def effective_personnel(
     for item in part_time:
         raw_count, raw_hours = _part_time_pair(item)
         count = _count(raw_count, "part_time", minimum=1)
-        hours = to_fraction(raw_hours, "part_time")
-        if not 0 < hours <= MAX_HOURS_PER_WEEK:
-            raise AuditTimeInputError(
-                f"часов в неделю должно быть от 0 до {MAX_HOURS_PER_WEEK}, получено "
-                f"{fmt_num(hours)}",
-                "part_time",
-            )
+        hours = _hours_per_week(
+            raw_hours, "part_time", "часов в неделю должно быть от 0 до {limit}, получено {got}"
+        )
         share = count * hours / full
         fte += share
         pieces.append(f"{count} чел. × {fmt_num(hours)} ч / {fmt_num(full)} ч = {fmt_num(share)}")
