@@ -21,9 +21,9 @@ from formgen.checks.rules.registry import rule
 from formgen.checks.rules.timeline import (
     certificates_in_force,
     d,
-    latest_certificate,
     nonconformities,
     norm,
+    recertifications,
 )
 
 _WEEK = dt.timedelta(weeks=1)
@@ -90,10 +90,7 @@ def corrective_action_deadline(case: Case) -> Iterator[Finding]:
 @rule("recertification-corrections-before-expiry")
 def recertification_corrections_before_expiry(case: Case) -> Iterator[Finding]:
     """Nonconformities of a recertification are to be corrected before the certificate expires (8.2.7)."""
-    for a, audit in enumerate(case.audits):
-        if audit.kind != "recertification":
-            continue
-        current = latest_certificate(case, audit.start)
+    for a, audit, current in recertifications(case):
         if current is None:
             continue
         expires = case.valid_until(current)

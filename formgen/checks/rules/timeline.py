@@ -35,6 +35,7 @@ __all__ = [
     "norm",
     "person",
     "previous_certificate",
+    "recertifications",
     "same_person",
     "suspended_on",
     "suspensions",
@@ -191,6 +192,17 @@ def latest_certificate(case: Case, day: dt.date) -> Certificate | None:
     """The certificate the holder had on ``day``: the latest registered by then (in force or not)."""
     earlier = [c for c in case.certificates if c.registered <= day]
     return max(earlier, key=lambda c: c.registered) if earlier else None
+
+
+def recertifications(case: Case) -> Iterator[tuple[int, Audit, Certificate | None]]:
+    """Each recertification audit (index, audit) with the certificate it renews.
+
+    That is the latest certificate registered by the audit's start (None if
+    there is none): every rule about recertification judges the same one.
+    """
+    for a, audit in enumerate(case.audits):
+        if audit.kind == "recertification":
+            yield a, audit, latest_certificate(case, audit.start)
 
 
 def previous_certificate(case: Case, cert: Certificate) -> Certificate | None:

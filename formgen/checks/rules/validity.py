@@ -24,9 +24,9 @@ from formgen.checks.rules.timeline import (
     d,
     decision_index,
     is_management,
-    latest_certificate,
     person,
     previous_certificate,
+    recertifications,
     same_person,
 )
 
@@ -164,10 +164,7 @@ def application_date(basis: str | None) -> dt.date | None:
 @rule("recertification-application")
 def recertification_application(case: Case) -> Iterator[Finding]:
     """The recertification application comes no less than three months before expiry (8.2, 9.3.8)."""
-    for a, audit in enumerate(case.audits):
-        if audit.kind != "recertification":
-            continue
-        cert = latest_certificate(case, audit.start)
+    for a, audit, cert in recertifications(case):
         if cert is None:
             continue
         expires = case.valid_until(cert)
@@ -191,10 +188,7 @@ def recertification_application(case: Case) -> Iterator[Finding]:
 @rule("recertification-before-expiry")
 def recertification_before_expiry(case: Case) -> Iterator[Finding]:
     """Recertification concerns a certificate and is carried out before it expires (8.2)."""
-    for a, audit in enumerate(case.audits):
-        if audit.kind != "recertification":
-            continue
-        cert = latest_certificate(case, audit.start)
+    for a, audit, cert in recertifications(case):
         if cert is None:
             yield error(
                 ("audits", a, "kind"), gost("8.2"),
