@@ -38,6 +38,7 @@ def docx_text(data: bytes) -> str:
             xml = archive.read(name).decode("utf-8")
             for para in re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.S):
                 para = re.sub(r"<w:br/>", "<w:t>\n</w:t>", para)
+                para = re.sub(r"<w:tab/>", "<w:t>\t</w:t>", para)
                 texts = re.findall(r"<w:t(?: [^>]*)?>(.*?)</w:t>", para, flags=re.S)
                 line = "".join(texts)
                 line = (line.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
