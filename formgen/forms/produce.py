@@ -91,7 +91,8 @@ def _certificate(case, form, instance, langs, renderer) -> list[Document]:
         raise RenderError("сертификаты в PDF недоступны: модуль сертификатов не подключён")
     out = []
     for lang, data in renderer(case, instance.item, langs):
-        annex = FOREIGN_ANNEX.get(lang, "С")
+        # A bilingual draft comes back as one "ru+en" document: annexes "П+С".
+        annex = "+".join(FOREIGN_ANNEX.get(part, "С") for part in lang.split("+"))
         stem = file_stem(form, instance.key)
         out.append(Document(form.slug, annex, lang, "pdf", f"{stem}-{lang}.pdf", data))
     return out
