@@ -71,7 +71,24 @@ def load_case(path: str | Path) -> LoadedCase:
         problems.append(Problem(file, line, col, dotted(loc), message))
     if problems:
         raise CaseValidationError(_sorted(problems))
+    _resolve_files(case, source, path)
     return LoadedCase(case, path, source)
+
+
+def _resolve_files(case, source: SourceMap, path: Path) -> None:
+    """Make logo paths absolute, relative to the file each was written in.
+
+    A body profile shared by many cases names its logos relative to itself;
+    resolving here means no later stage needs to know where a value came from.
+    """
+    for owner, field, loc in (
+        (case.body, "logo", ("body", "logo")),
+        (case.body.accreditation, "logo", ("body", "accreditation", "logo")),
+    ):
+        value = getattr(owner, field)
+        if value and not Path(value).is_absolute():
+            written_in = Path(source.locate(loc, str(path))[0])
+            setattr(owner, field, str((written_in.parent / value).resolve()))
 
 
 def _include_body(path: Path, data: dict, source: SourceMap) -> tuple[dict, list[Problem]]:

@@ -45,7 +45,7 @@ def register(app: typer.Typer) -> None:
         forms = select_forms(form)
         loaded = load_case(case)
         _enforce_rules(loaded, force)
-        renderer = _certificate_renderer(loaded, draft)
+        renderer = _certificate_renderer(draft)
         console = Console(stderr=True)
         with Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -68,11 +68,8 @@ def _enforce_rules(loaded, force: bool) -> None:
     enforce_rules(loaded, force)
 
 
-def _certificate_renderer(loaded, draft: bool):
-    """Certificates of this case; relative logo paths resolve from the body profile's folder."""
-    from formgen.forms.certificate_data import logo_base_dir, render_case_certificates
+def _certificate_renderer(draft: bool):
+    """Certificates of a case (logo paths were made absolute when the case was loaded)."""
+    from formgen.forms.certificate_data import render_case_certificates
 
-    base = logo_base_dir(loaded)
-    return lambda case, certificate, langs: render_case_certificates(
-        case, certificate, langs, draft=draft, base_dir=base
-    )
+    return lambda case, certificate, langs: render_case_certificates(case, certificate, langs, draft=draft)
