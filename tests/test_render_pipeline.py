@@ -234,3 +234,20 @@ def test_wheel_carries_templates(tmp_path):
     assert result.returncode == 0, result.stderr
     assert str(site) in result.stdout
     assert (out / "manifest.json").is_file()
+
+
+def test_samples_together_produce_every_annex():
+    """Every form of Annexes В–Э (П and С as the certificate) renders from the samples."""
+    from formgen.case.load import load_case
+    from formgen.forms.certificate_data import render_case_certificates
+
+    def renderer(case, certificate, langs):
+        return render_case_certificates(case, certificate, langs)
+
+    annexes = set()
+    for path in sorted(SAMPLES.glob("*.yaml")):
+        documents = produce(load_case(path).case, select_forms("all"), ["ru", "en"],
+                            certificate_renderer=renderer)
+        annexes |= {d.annex for d in documents}
+    assert annexes == {"В", "Г", "Д", "Е", "Ж", "И", "К", "Л", "М", "Н", "П", "С", "Ф", "Х", "Ц", "Ш",
+                       "Щ", "Э"}
