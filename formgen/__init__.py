@@ -3,7 +3,7 @@
 The data's path, one sub-package per stage:
 case file → ``case`` (load, model, schema) → ``checks`` (rules, audit time)
 → ``forms`` (registry and context builders) → ``render`` (DOCX, PDF)
-→ ``output`` (atomic writes, manifest) → ``register``.
+→ ``output`` (atomic writes, manifest).
 """
 
 __all__ = ["__version__"]
