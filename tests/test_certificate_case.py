@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from formgen.case.history import sites_at
 from formgen.case.load import load_case
 from formgen.errors import InputError
 from formgen.forms.certificate_data import (
@@ -39,8 +40,9 @@ def test_russian_and_english_data_come_from_the_case(loaded):
     assert ru.number == en.number == certificate.number
     assert en.registration_date == certificate.registered
     assert en.valid_until == case.valid_until(certificate)
-    assert len(en.sites) == len(case.organisation.sites)
-    assert en.sites[0].name == case.organisation.sites[0].name_en
+    in_scope = sites_at(case, certificate.registered)
+    assert len(en.sites) == len(in_scope)
+    assert en.sites[0].name == in_scope[0].name_en
     assert en.standard.startswith("GOST R ISO 14001")
     assert ru.head.printed("ru").endswith(case.body.head.surname)
 

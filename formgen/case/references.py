@@ -95,6 +95,11 @@ def _ids(case: Case) -> Iterator[Ref]:
         if decision.certificate and decision.certificate not in certs:
             msg = f"сертификат «{decision.certificate}» не найден в certificates"
             yield ("decisions", d, "certificate"), msg
+    for b, branch in enumerate(case.organisation.branches):
+        for field in ("added_by", "removed_by"):
+            ref = getattr(branch, field)
+            if ref and ref not in numbers:
+                yield ("organisation", "branches", b, field), f"решение «{ref}» не найдено в decisions"
     branch_names = {b.name for b in case.organisation.branches}
     for c, cert in enumerate(case.certificates):
         for s, site in enumerate(cert.sites or []):

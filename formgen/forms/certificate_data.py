@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from formgen.case.history import certificate_sites
 from formgen.case.model import Body, Case, Certificate, Person
 from formgen.errors import InputError, RenderError
 from formgen.render.certificate.data import CertificateData, PersonName, Site
@@ -191,7 +192,7 @@ def certificate_data_from_case(
     signer, chairman, deputy = _signatories(case, certificate, where)
     sites = []
     index = {id(branch): i for i, branch in enumerate(org.branches)}
-    for site in case.certificate_sites(certificate):  # its own list, else all in scope
+    for site in certificate_sites(case, certificate):  # its own list, else those in scope then
         path = f"organisation.branches[{index[id(site)]}]"
         sites.append(Site(
             name=t.pick(f"{path}.name", site.name, {"en": site.name_en, "de": site.name_de},

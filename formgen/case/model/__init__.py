@@ -34,6 +34,7 @@ from formgen.case.model.parties import (
     Branch,
     CertificationSystem,
     Organisation,
+    OrganisationChange,
     ParentOrganisation,
 )
 
@@ -61,6 +62,7 @@ __all__ = [
     "Notice",
     "NotificationItem",
     "Organisation",
+    "OrganisationChange",
     "ParentOrganisation",
     "Person",
     "PlanObject",

@@ -106,10 +106,3 @@ class Case(Strict):
             return self.audit(self.decision(certificate.decision).audit).kind
         except KeyError:
             return None
-
-    def certificate_sites(self, certificate: Certificate) -> list:
-        """The sites listed in a certificate's appendix (its own list, else all in scope)."""
-        branches = self.organisation.branches
-        if certificate.sites is None:
-            return [b for b in branches if b.in_scope]
-        return [b for b in branches if b.name in certificate.sites]

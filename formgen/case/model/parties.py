@@ -21,6 +21,7 @@ __all__ = [
     "CertificationSystem",
     "ImplementationOrder",
     "Organisation",
+    "OrganisationChange",
     "ParentOrganisation",
     "PreviousCertificate",
 ]
@@ -146,7 +147,24 @@ class Branch(Strict):
     address: NonEmpty
     headcount: int | None = Field(None, ge=0)
     activities: str | None = Field(None, description="Виды продукции (услуг) и деятельность")
-    in_scope: bool = Field(True, description="Входит в область сертификации")
+    in_scope: bool = Field(
+        True, description="Входит в область сертификации (false — не входит никогда)"
+    )
+    added: dt.date | None = Field(
+        None, description="Дата включения в область сертификации (по умолчанию — с начала цикла)"
+    )
+    added_by: str | None = Field(
+        None, description="Номер решения о расширении области, включившего площадку (вместо added)"
+    )
+    removed: dt.date | None = Field(
+        None, description="Дата исключения из области сертификации (с этого дня не входит)"
+    )
+    removed_by: str | None = Field(
+        None, description="Номер решения о сужении области, исключившего площадку (вместо removed)"
+    )
+    closed: dt.date | None = Field(
+        None, description="Дата закрытия площадки (с этого дня не работает и не входит в область)"
+    )
     name_en: str | None = None
     address_en: str | None = None
     activities_en: str | None = None
@@ -176,6 +194,39 @@ class ImplementationOrder(Strict):
 
     number: str | None = None
     date: dt.date | None = None
+
+
+class OrganisationChange(Strict):
+    """A dated change of the organisation's facts: from ``date`` on, these values hold.
+
+    The fields of ``organisation`` are the state at the application; each
+    change applies from its date, so every document prints the organisation
+    as it stood on the document's own date.
+    """
+
+    date: dt.date = Field(description="С какой даты действуют изменения")
+    note: str | None = Field(None, description="Основание (письмо, приказ)")
+    name: str | None = None
+    short_name: str | None = None
+    name_en: str | None = None
+    short_name_en: str | None = None
+    name_de: str | None = None
+    legal_address: str | None = None
+    actual_address: str | None = None
+    legal_address_en: str | None = None
+    legal_address_de: str | None = None
+    city: str | None = None
+    city_en: str | None = None
+    phone_code: str | None = None
+    phone: str | None = None
+    fax: str | None = None
+    email: str | None = None
+    website: str | None = None
+    head: Person | None = None
+    chief_accountant: Person | None = None
+    contact: Person | None = None
+    management_representative: Person | None = None
+    headcount: int | None = Field(None, ge=1)
 
 
 class Organisation(Strict):
@@ -221,8 +272,7 @@ class Organisation(Strict):
     processes: str | None = Field(None, description="Основные технологические процессы")
     significant_aspects: str | None = Field(None, description="Значимые экологические аспекты")
     outsourcing: str | None = Field(None, description="Процессы аутсорсинга")
-
-    @property
-    def sites(self) -> list[Branch]:
-        """Branches in the certification scope, listed in the certificate's appendix."""
-        return [b for b in self.branches if b.in_scope]
+    changes: list[OrganisationChange] = Field(
+        default_factory=list,
+        description="Изменения сведений об организации с датами (руководитель, численность, адреса)",
+    )

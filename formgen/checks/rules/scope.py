@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from formgen.case.model import Case, Decision
+from formgen.case.history import scope_at
+from formgen.case.model import Case
 from formgen.checks.rules.finding import Finding, error, gost, warning
 from formgen.checks.rules.registry import rule
 from formgen.checks.rules.timeline import d, norm
@@ -20,23 +21,12 @@ from formgen.checks.rules.timeline import d, norm
 _LANGS = {"": "", "en": " (англ.)", "de": " (нем.)"}
 
 
-def scope_decisions(case: Case, day: dt.date) -> list[Decision]:
-    """Positive extend/reduce decisions with a new wording, taken by ``day``, oldest first."""
-    found = [
-        x for x in case.decisions
-        if x.kind in {"extend_scope", "reduce_scope"} and x.positive and x.new_scope and x.date <= day
-    ]
-    return sorted(found, key=lambda x: x.date)
-
-
 def scope_in_force(case: Case, day: dt.date, lang: str = "") -> tuple[str | None, str]:
     """(wording, where it comes from) of the scope on ``day`` in a language ('' = Russian)."""
-    suffix = f"_{lang}" if lang else ""
-    decisions = scope_decisions(case, day)
-    if decisions:
-        last = decisions[-1]
-        return getattr(last, f"new_scope{suffix}"), f"решение № {last.number} от {d(last.date)}"
-    return getattr(case.application, f"scope{suffix}"), "заявка"
+    wording, decision = scope_at(case, day, lang)
+    if decision is None:
+        return wording, "заявка"
+    return wording, f"решение № {decision.number} от {d(decision.date)}"
 
 
 @rule("scope-identical")

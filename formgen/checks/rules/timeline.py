@@ -2,10 +2,9 @@
 
 The standard counts in weeks ("12 недель") and months ("не позднее чем через
 12 месяцев"); a month is the same calendar day later (31 January + 1 month is
-28/29 February). Certificate status on a given day (registered, expired,
-suspended, withdrawn) is derived from the case's decisions the same way for
-every rule, so two rules never disagree about whether a certificate was in
-force.
+28/29 February). Certificate status on a given day comes from ``formgen.case.history``, the
+one place that derives it from the decisions, so no rule, form or register
+disagrees about whether a certificate was in force.
 """
 
 from __future__ import annotations
@@ -13,8 +12,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from formgen.case.history import Suspension, in_force, suspensions, withdrawn_on
 from formgen.case.model import Audit, Case, Certificate, Decision
 from formgen.text.dates import numeric_date
 
@@ -131,57 +130,10 @@ def considered_audits(case: Case, decision: Decision) -> list[int]:
     return sorted(result)
 
 
-# -- certificate status -----------------------------------------------------------
-def _positive(case: Case, kind: str, cert: Certificate) -> list[tuple[int, Decision]]:
-    return [
-        (i, x) for i, x in enumerate(case.decisions)
-        if x.kind == kind and x.positive and x.certificate == cert.number
-    ]
-
-
-def withdrawn_on(case: Case, cert: Certificate) -> dt.date | None:
-    """Date of the first positive withdrawal decision on the certificate, if any."""
-    dates = [x.date for _, x in _positive(case, "withdraw", cert)]
-    return min(dates) if dates else None
-
-
-@dataclass(frozen=True)
-class Suspension:
-    """A suspension of a certificate: the decision and the days it covers."""
-
-    index: int
-    decision: Decision
-    start: dt.date
-    end: dt.date  # last day suspended: ``until`` or the day before a lifting confirm
-
-
-def suspensions(case: Case, cert: Certificate) -> list[Suspension]:
-    """Positive suspend decisions on the certificate, in date order.
-
-    A suspension ends on its ``until`` date, or earlier when a positive
-    confirm decision on the same certificate lifts it.
-    """
-    confirms = sorted(x.date for _, x in _positive(case, "confirm", cert))
-    result = []
-    for i, x in sorted(_positive(case, "suspend", cert), key=lambda p: (p[1].date, p[0])):
-        end = x.until or x.date
-        lifted = [c for c in confirms if x.date < c <= end]
-        if lifted:
-            end = lifted[0] - DAY
-        result.append(Suspension(i, x, x.date, end))
-    return result
-
-
+# -- certificate status: one definition, in formgen.case.history ---------------------
 def suspended_on(case: Case, cert: Certificate, day: dt.date) -> Suspension | None:
+    """The suspension whose term covers ``day`` (from its decision to ``until`` or restoration)."""
     return next((s for s in suspensions(case, cert) if s.start <= day <= s.end), None)
-
-
-def in_force(case: Case, cert: Certificate, day: dt.date) -> bool:
-    """Registered, not expired and not withdrawn on ``day`` (a suspension does not end it)."""
-    withdrawn = withdrawn_on(case, cert)
-    if withdrawn is not None and withdrawn <= day:
-        return False
-    return cert.registered <= day <= case.valid_until(cert)
 
 
 def certificates_in_force(case: Case, day: dt.date) -> list[tuple[int, Certificate]]:
