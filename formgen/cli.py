@@ -33,6 +33,7 @@ _COMMAND_MODULES = (
     "templates",
     "audit_time",
     "certificates",
+    "register",
 )
 
 for _name in _COMMAND_MODULES:
