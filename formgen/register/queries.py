@@ -28,7 +28,7 @@ __all__ = [
     "status_on",
 ]
 
-PUBLIC_KEYS = ("number", "register_number", "holder", "holder_en", "status", "status_label",
+PUBLIC_KEYS = ("number", "register_number", "holder", "holder_en", "city", "status", "status_label",
                "status_label_en", "status_since", "valid_from", "valid_until", "standard",
                "scope", "scope_en", "sites", "issue", "replaces", "history")
 
@@ -61,6 +61,7 @@ def certificate_record(cert: CertificateRecord, day: dt.date) -> dict[str, Any]:
         "register_number": cert.register_number,
         "holder": cert.holder,
         "holder_en": cert.holder_en,
+        "city": cert.city,
         "status": now.status,
         "status_label": STATUS_LABELS["ru"][now.status],
         "status_label_en": STATUS_LABELS["en"][now.status],
