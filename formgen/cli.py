@@ -34,6 +34,7 @@ _COMMAND_MODULES = (
     "audit_time",
     "certificates",
     "register",
+    "serve",
 )
 
 for _name in _COMMAND_MODULES:
