@@ -35,6 +35,7 @@ _COMMAND_MODULES = (
     "certificates",
     "register",
     "serve",
+    "users",
 )
 
 for _name in _COMMAND_MODULES:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import typer
 
+from formgen.commands.register import DB_HELP
+
 __all__ = ["register"]
 
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
-        db: str | None = typer.Option(
-            None, "--db", help="База реестра (по умолчанию FORMGEN_DB или formgen.db)"),
+        db: str | None = typer.Option(None, "--db", help=DB_HELP),
         host: str = typer.Option("127.0.0.1", "--host", help="Адрес (по умолчанию только этот компьютер)"),
         port: int = typer.Option(8000, "--port", help="Порт"),
     ) -> None:

@@ -23,6 +23,7 @@ from formgen.case.history import certificate_sites, organisation_at, status_hist
 from formgen.case.load import LoadedCase, load_case
 from formgen.case.model import Case
 from formgen.errors import CaseValidationError, Problem
+from formgen.register.accounts import record_change
 from formgen.register.claims import case_numbers
 from formgen.register.models import (
     CaseRecord,
@@ -57,10 +58,17 @@ def case_key(case: Case) -> str:
     return f"{who} / {case.application.date.isoformat()}"
 
 
-def import_case(session: Session, path: Path) -> ImportResult:
-    """Store ``path`` in the register (inside the caller's transaction)."""
+def import_case(session: Session, path: Path, label: str | None = None, base: Path | None = None,
+                who: str = "formgen register import") -> ImportResult:
+    """Store ``path`` in the register (inside the caller's transaction).
+
+    ``label`` names the source in the register and in messages when ``path``
+    is only a temporary copy (an upload); ``base`` is then the folder its
+    ``body: FILE`` is read from.
+    """
     raw = Path(path).read_bytes()
-    loaded = load_case(path)
+    loaded = load_case(path, base)
+    label = label or str(path)
     case = loaded.case
     sha = hashlib.sha256(raw).hexdigest()
     key = case_key(case)
@@ -70,15 +78,16 @@ def import_case(session: Session, path: Path) -> ImportResult:
     outcome = "new" if record is None else "updated"
     if record is None:
         record = CaseRecord(key=key, holder=case.organisation.name, inn=case.organisation.inn,
-                            source_path=str(path), created_at=_now())
+                            source_path=label,
+                            base_dir=str(base or Path(path).resolve().parent), created_at=_now())
         session.add(record)
         session.flush()
     _check_claims(session, loaded, record.id)
     record.holder = case.organisation.name
     record.inn = case.organisation.inn
-    record.source_path = str(path)
+    record.source_path = label
     session.add(Revision(case_id=record.id, sha256=sha, text=raw.decode("utf-8", errors="replace"),
-                         data=case.model_dump(mode="json"), source_path=str(path),
+                         data=case.model_dump(mode="json"), source_path=label,
                          imported_at=_now()))
     session.execute(delete(CertificateRecord).where(CertificateRecord.case_id == record.id))
     session.execute(delete(NumberClaim).where(NumberClaim.case_id == record.id,
@@ -88,6 +97,7 @@ def import_case(session: Session, path: Path) -> ImportResult:
     for cert in case.certificates:
         session.add(certificate_row(case, cert, record.id))
     define_series(session, case.body.numbering)
+    record_change(session, who, f"case-{outcome}", record.id, f"{key}: {label} ({sha[:12]})")
     session.flush()
     return ImportResult(Path(path), key, record.holder, outcome, len(case.certificates))
 

@@ -20,12 +20,15 @@ __all__ = [
     "Base",
     "CaseRecord",
     "CertificateRecord",
+    "ChangeRecord",
     "IssuedDocument",
+    "LoginSession",
     "NumberClaim",
     "Revision",
     "SeriesCounter",
     "SeriesRecord",
     "StatusRecord",
+    "User",
 ]
 
 
@@ -43,6 +46,7 @@ class CaseRecord(Base):
     holder: Mapped[str] = mapped_column(Text)
     inn: Mapped[str | None] = mapped_column(String(20), index=True)
     source_path: Mapped[str] = mapped_column(Text)
+    base_dir: Mapped[str] = mapped_column(Text, default="")  # where its ``body: FILE`` is read from
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     revisions: Mapped[list[Revision]] = relationship(
         back_populates="case", order_by="Revision.id", cascade="all, delete-orphan"
@@ -174,3 +178,48 @@ class IssuedDocument(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     path: Mapped[str] = mapped_column(Text)
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class User(Base):
+    """A member of the body's staff who may use the desk (``formgen users add``).
+
+    Roles (issue of the desk): ``clerk`` edits cases and prints, ``auditor``
+    edits the audits he is on, ``head`` also marks decisions and certificates
+    as signed. Only the argon2 hash of the password is stored.
+    """
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(80), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str | None] = mapped_column(Text)
+    password_hash: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class LoginSession(Base):
+    """A signed-in browser: the random token in its cookie and its CSRF token."""
+
+    __tablename__ = "login_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    user: Mapped[User] = relationship()
+
+
+class ChangeRecord(Base):
+    """Who changed what and when: every write through the desk or the command line leaves one."""
+
+    __tablename__ = "changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    who: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(40))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"), index=True)
+    detail: Mapped[str] = mapped_column(Text, default="")

@@ -22,6 +22,7 @@ def upgrade() -> None:
         sa.Column("holder", sa.Text(), nullable=False),
         sa.Column("inn", sa.String(length=20), nullable=True),
         sa.Column("source_path", sa.Text(), nullable=False),
+        sa.Column("base_dir", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("key"),
