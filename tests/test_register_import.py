@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 from formgen.register.db import open_register
 from formgen.register.models import CaseRecord, CertificateRecord, Revision
 from tests.helpers import SAMPLES
-from tests.pg import db_url, pg_cluster  # noqa: F401 - fixtures
 from tests.register_support import SAMPLE_FILES, formgen
 
 

@@ -41,8 +41,9 @@ def _print_json(data) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add ``register`` (with its sub-commands) and ``agenda`` to the application."""
-    reg = typer.Typer(help="Реестр органа: дела, сертификаты, номера, сроки (ГОСТ Р 54298-2010, 9.3.8–9.3.10).",
-                      no_args_is_help=True)
+    reg = typer.Typer(
+        help="Реестр органа: дела, сертификаты, номера, сроки (ГОСТ Р 54298-2010, 9.3.8–9.3.10).",
+        no_args_is_help=True)
     app.add_typer(reg, name="register")
 
     @reg.command("init")
@@ -174,7 +175,8 @@ def register(app: typer.Typer) -> None:
 
     @reg.command("export")
     def export(
-        certsearch: Path | None = typer.Option(None, "--certsearch", help="Лист загрузки IAF CertSearch (.xlsx)"),
+        certsearch: Path | None = typer.Option(None, "--certsearch",
+                                              help="Лист загрузки IAF CertSearch (.xlsx)"),
         csv_file: Path | None = typer.Option(None, "--csv", help="Таблица CSV"),
         at: str | None = typer.Option(None, "--at", help="Статусы на дату ГГГГ-ММ-ДД (сегодня)"),
         db: str | None = typer.Option(None, "--db", help=DB_HELP),

@@ -1,12 +1,11 @@
 """the register: cases, revisions, certificates, statuses, numbers, series, documents
 
 Revision ID: 0001
-Revises: 
+Revises:
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001'
 down_revision = None
@@ -131,7 +130,8 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('certificate_statuses', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_certificate_statuses_certificate_id'), ['certificate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_certificate_statuses_certificate_id'), ['certificate_id'],
+                              unique=False)
         batch_op.create_index(batch_op.f('ix_certificate_statuses_status'), ['status'], unique=False)
 
     # ### end Alembic commands ###
