@@ -19,7 +19,8 @@ def test_eight_processes_reserve_distinct_numbers_none_lost(db_url: str) -> None
     assert formgen("register", "init", "--profile", PROFILE, "--db", db_url).exit_code == 0
     command = [sys.executable, "-m", "formgen", "register", "next", "certificate", "--date", "2026-03-01",
                "--db", db_url]
-    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                  cwd=ROOT)
                  for _ in range(8)]
     outputs = [p.communicate(timeout=120) for p in processes]
     assert [p.returncode for p in processes] == [0] * 8, [err for _, err in outputs]
