@@ -39,6 +39,10 @@ def register(app: typer.Typer) -> None:
         draft: bool = typer.Option(False, "--draft", help="Сертификаты как проект (ПРОЕКТ / DRAFT)"),
         force: bool = typer.Option(False, "--force", help="Формировать, несмотря на ошибки правил"),
         pdf: bool = typer.Option(False, "--pdf", help="Также PDF каждой формы (через LibreOffice)"),
+        in_register: bool = typer.Option(False, "--register", help="Внести дело и документы в реестр "
+                                         "(другой документ под выданным номером — отказ)"),
+        db: str | None = typer.Option(None, "--db", help="База реестра (с --register): файл SQLite или "
+                                      "postgresql://… (по умолчанию FORMGEN_DB или formgen.db)"),
     ) -> None:
         """Заполнить формы ГОСТ Р 54298-2010 по файлу дела и записать manifest.json."""
         langs = parse_langs(lang)
@@ -58,7 +62,12 @@ def register(app: typer.Typer) -> None:
             )
         if pdf:
             documents = add_pdf_copies(documents)
-        manifest = write_documents(out, documents)
+        if in_register:
+            from formgen.register.record import write_through_register
+
+            manifest = write_through_register(db, case, loaded.case, documents, out)
+        else:
+            manifest = write_documents(out, documents)
         console.print(f"{len(documents)} документ(ов) → {out}  (manifest: {manifest.name})")
 
 

@@ -18,11 +18,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import or_, select
 
 from formgen.case.history import STATUS_LABELS, status_at
-from formgen.checks.deadlines_due import due_items
 from formgen.checks.rules import run_rules
 from formgen.errors import CaseValidationError, InputError
 from formgen.register.accounts import ROLES, authenticate, record_change
-from formgen.register.agenda import register_agenda
+from formgen.register.agenda import case_agenda, register_agenda
 from formgen.register.models import CaseRecord, CertificateRecord, ChangeRecord, SeriesRecord
 from formgen.register.numbering import reserve_number
 from formgen.register.queries import list_certificates, status_on
@@ -172,7 +171,8 @@ def _case_context(request: Request, case_id: int) -> dict:
     findings = run_rules(case)
     return {
         "record": record, "case": case, "text": text, "revisions": revisions, "changes": changes,
-        "events": case_events(case, today), "due": due_items(case, today, 365),
+        "events": case_events(case, today), "due": [i for i in case_agenda(case, record.key, today)
+                if i.date <= today + dt.timedelta(days=365)],
         "findings": findings, "errors": sum(1 for f in findings if f.is_error),
         "documents": document_names(case),
         "certificates": [(c, status_at(case, c, today)) for c in case.certificates],
