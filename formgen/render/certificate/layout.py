@@ -218,4 +218,9 @@ def layout_certificate(data: CertificateData, fonts: Fonts, *, qr: bool = True) 
     if qr:
         box = z["qr"]
         qr_place = (qr_matrix(qr_payload(data)), box.x, box.bottom, box.width)
-    return [Page(lang, static_key(data, "certificate"), layer, qr_place), *appendix]
+    pages = [Page(lang, static_key(data, "certificate"), layer, qr_place), *appendix]
+    if data.status_mark:
+        fonts.check(data.status_mark, "bold", "status_mark", lang)
+        for page in pages:
+            page.mark = data.status_mark
+    return pages

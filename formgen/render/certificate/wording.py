@@ -57,6 +57,10 @@ class Wording:
     column_scope: str
     continued: str
     draft: str
+    archive_copy: str
+    status_since: str  # {status} {date}
+    status_decision: str  # {number} {date}
+    status_certificate: str  # {number}
     qr_caption: str
     qr_text: str  # {number} {registration_number} {holder} {start} {end}
 
@@ -99,6 +103,10 @@ RU = Wording(
     column_scope="Область сертификации",
     continued="(продолжение)",
     draft="ПРОЕКТ",
+    archive_copy="АРХИВНАЯ КОПИЯ",
+    status_since="{status} с {date}",
+    status_decision="решение № {number} от {date}",
+    status_certificate="сертификатом № {number}",
     qr_caption="Проверка сертификата",
     qr_text="Сертификат соответствия СЭМ № {number}\nРегистрационный номер: {registration_number}"
     "\nДержатель: {holder}\nДействителен с {start} по {end}",
