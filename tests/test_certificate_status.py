@@ -8,6 +8,7 @@ The sample «suspension-withdrawal» has certificate ЭС.RU.СЭМ.00104-25 reg
 from __future__ import annotations
 
 import csv
+import datetime as dt
 
 from pypdf import PdfReader
 from typer.testing import CliRunner
@@ -146,3 +147,50 @@ def test_a_row_past_its_validity_is_expired_whatever_the_column_says(tmp_path):
     code, out = run("certificates", table, "--at", "2040-01-01", "--merge", tmp_path / "m.pdf")
     assert code == 1
     assert "срок действия истёк с" in " ".join(out.split())
+
+
+# -- issue 7, point 9: rows as a spreadsheet numbers them ----------------------------------
+def _raw_table(tmp_path, rows):
+    path = tmp_path / "rows.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def _row_values(**update):
+    row = next(csv.DictReader((ROOT / "samples" / "certificates.csv").open(encoding="utf-8")))
+    row.update(body=str(ROOT / "profiles" / "ecostandard-body.yaml"), languages="ru",
+               body_logo=str(ROOT / "samples" / "logos" / "body-logo.png"),
+               accreditation_logo=str(ROOT / "samples" / "logos" / "accreditation-logo.png"))
+    row.update(update)
+    return row
+
+
+def test_errors_name_the_spreadsheet_row_past_multi_line_cells(tmp_path):
+    good = _row_values(sites="Цех 1 | г. Пенза, ул. Мира, 1 | литьё\nЦех 2 | г. Пенза, ул. Мира, 2 |"
+                             " окраска\nЦех 3 | г. Пенза, ул. Мира, 3 | склад")
+    bad = _row_values(number="N-2", registration_date="31.02.2025",
+                      scope="производству\nцемента")
+    header = list(good)
+    table = _raw_table(tmp_path, [header, [good[h] for h in header], [bad[h] for h in header]])
+    assert len(table.read_text(encoding="utf-8").splitlines()) >= 6  # row 3 starts on line 5+
+    from formgen.registertable import register_jobs
+
+    _, jobs = register_jobs(table, ["ru"], at=dt.date(2025, 6, 1))
+    jobs = list(jobs)
+    assert jobs[0].label == "rows.csv, строка 2 (строки файла 2–4)"
+    assert jobs[1].label.startswith("rows.csv, строка 3 (строки файла ")
+    assert "31.02.2025" in jobs[1].message
+
+
+def test_a_row_with_more_fields_than_the_header_is_reported_as_such(tmp_path):
+    row = _row_values()
+    header = list(row)
+    table = _raw_table(tmp_path, [header, [row[h] for h in header],
+                                  [*(row[h] for h in header), "лишнее; значение"]])
+    code, out = run("certificates", table, "--at", "2025-06-01", "--merge", tmp_path / "m.pdf")
+    text = " ".join(out.split())
+    assert code == 1
+    assert (f"rows.csv, строка 3: в строке больше полей, чем колонок в заголовке ({len(header)}): "
+            "лишние значения «лишнее; значение»") in text
+    assert "Напечатано сертификатов: 1 из 2" in text
