@@ -59,7 +59,9 @@ class Translations:
     ``pick(path, ru, {"en": …, "de": …}, kind)`` returns the text to print;
     ``kind`` is "name" (may fall back to English for German, transliterated
     in drafts), "text" (a sentence: no fallback but the Russian original in
-    drafts) or "optional" (empty when missing).
+    drafts) or "optional" (empty when missing — never English on a German
+    page: a short name or a system name left out reads better than a foreign
+    language; the full name stands in for a missing short name).
     """
 
     def __init__(self, lang: str, draft: bool):
@@ -74,7 +76,7 @@ class Translations:
         value = foreign.get(self.lang)
         if value:
             return value
-        if kind in {"name", "optional"} and self.lang == "de" and foreign.get("en"):
+        if kind == "name" and self.lang == "de" and foreign.get("en"):
             return foreign["en"] or ""
         if kind == "optional" or not ru:
             return ""
@@ -125,14 +127,16 @@ def body_fields(body: Body, t: Translations, base_dir: Path | None = None,
         "body_name": t.pick(f"{prefix}.name", body.name,
                             {"en": body.name_en, "de": body.name_de}, "name"),
         "body_short_name": t.pick(f"{prefix}.short_name", body.short_name,
-                                  {"en": body.short_name_en}, "optional"),
+                                  {"en": body.short_name_en, "de": body.short_name_de},
+                                  "optional"),
         "body_address": t.pick(f"{prefix}.address", body.address,
                                {"en": body.address_en, "de": body.address_de}, "name"),
         "body_registration_number": body.registration_number or "",
         "body_logo": _path(body.logo, base_dir),
         "accreditation_logo": _path(body.accreditation.logo, base_dir),
         "system_name": t.pick(f"{prefix}.system.name", body.system.name,
-                              {"en": body.system.name_en}, "optional"),
+                              {"en": body.system.name_en, "de": body.system.name_de},
+                              "optional"),
         "standard": body.standard if lang == "ru" else (body.standard_en or ""),
         "verification_url": body.verification_url or "",
     }
@@ -298,7 +302,8 @@ def render_case_certificates(
         for key, group in groups:
             target = Path(tmp) / f"{key}.pdf"
             try:
-                render_certificate_pdf(group, target, draft=draft, blank=blank, font=font)
+                render_certificate_pdf(group, target, draft=draft, blank=blank, font=font,
+                                       siblings=[v for v in versions if v not in group])
             except CertificateError as exc:
                 raise RenderError(f"сертификат № {entry.number}: {exc}") from None
             out.append((key, target.read_bytes()))

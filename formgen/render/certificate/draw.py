@@ -78,8 +78,10 @@ class CertificateCanvas:
         # positive x moves print right, positive y moves it down (as measured on paper)
         self.offset = (offset_mm[0] * MM, -offset_mm[1] * MM)
         self._buffer = io.BytesIO()
+        # The initial font is ours: reportlab's default would put a reference to the
+        # non-embedded Helvetica into every page (PDF/A checkers and print shops refuse it).
         self.canvas = Canvas(self._buffer, pagesize=(PAGE_W, PAGE_H), invariant=1,
-                             pageCompression=1)
+                             pageCompression=1, initialFontName=fonts.names["regular"])
         self.canvas.setCreator("formgen")
         self.canvas.setProducer("formgen")
         if title:

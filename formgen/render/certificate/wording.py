@@ -49,6 +49,7 @@ class Wording:
     appendix_title: str
     appendix_to: str  # {number}
     appendix_registration: str  # {number} {date}
+    appendix_holder: str  # {holder}
     sheet: str  # {page} {pages}
     appendix_scope: str
     appendix_sites: str
@@ -95,6 +96,7 @@ RU = Wording(
     appendix_title="ПРИЛОЖЕНИЕ",
     appendix_to="к сертификату соответствия № {number}",
     appendix_registration="Регистрационный номер {number} от {date}",
+    appendix_holder="Держатель сертификата: {holder}",
     sheet="Лист {page} из {pages}",
     appendix_scope="Область сертификации",
     appendix_sites="Производственные площадки",
