@@ -33,6 +33,9 @@ _COMMAND_MODULES = (
     "templates",
     "audit_time",
     "certificates",
+    "register",
+    "serve",
+    "users",
 )
 
 for _name in _COMMAND_MODULES:

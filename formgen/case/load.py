@@ -38,8 +38,12 @@ class LoadedCase:
         return self.source.locate(path, str(self.path))
 
 
-def load_case(path: str | Path) -> LoadedCase:
-    """Read, validate and cross-check one case file (YAML or JSON)."""
+def load_case(path: str | Path, base: Path | None = None) -> LoadedCase:
+    """Read, validate and cross-check one case file (YAML or JSON).
+
+    ``base`` is the folder a relative ``body: FILE`` is read from when it is not
+    the file's own (a case uploaded through the desk is parsed from a temporary file).
+    """
     path = Path(path)
     located = read_located(path)
     problems = list(located.problems)
@@ -53,7 +57,7 @@ def load_case(path: str | Path) -> LoadedCase:
     body_ref = data.get("body")
     body_failed = False
     if isinstance(body_ref, str):
-        data, more = _include_body(path, data, source)
+        data, more = _include_body(path, data, source, base)
         problems.extend(more)
         body_failed = bool(more)
     try:
@@ -91,10 +95,12 @@ def _resolve_files(case, source: SourceMap, path: Path) -> None:
             setattr(owner, field, str((written_in.parent / value).resolve()))
 
 
-def _include_body(path: Path, data: dict, source: SourceMap) -> tuple[dict, list[Problem]]:
+def _include_body(
+    path: Path, data: dict, source: SourceMap, base: Path | None = None
+) -> tuple[dict, list[Problem]]:
     """Replace ``body: file.yaml`` with that file's content, positions and all."""
     ref_pos = source.locate(("body",), str(path))
-    target = (path.parent / data["body"]).resolve()
+    target = ((base or path.parent) / data["body"]).resolve()
     included = read_located(target)
     problems = list(included.problems)
     if problems and included.data is None:

@@ -92,12 +92,27 @@ class Body(Strict):
         None,
         description="Шаблон адреса проверки сертификата, например https://os.example/verify/{number}",
     )
+    numbering: dict[str, str] = Field(
+        default_factory=dict,
+        description="Серии номеров реестра: вид номера (certificate, register_number, decision, act, "
+        "application, mark_permission, notice) → шаблон, например «ЭС.RU.СЭМ.{n:05d}-{yy}»; "
+        "{n} — счётчик (по годам, если в шаблоне есть {year} или {yy})",
+    )
 
     @field_validator("verification_url")
     @classmethod
     def _url_has_number(cls, value: str | None) -> str | None:
         if value and "{number}" not in value:
             raise ValueError("шаблон адреса должен содержать {number}")
+        return value
+
+    @field_validator("numbering")
+    @classmethod
+    def _patterns(cls, value: dict[str, str]) -> dict[str, str]:
+        from formgen.case.numbering import check_pattern
+
+        for kind, pattern in value.items():
+            check_pattern(kind, pattern)
         return value
 
     @model_validator(mode="after")
