@@ -145,10 +145,10 @@ def test_bad_rows_are_reported_with_row_numbers(tmp_path):
     total, jobs = register_jobs(table, ["ru", "en"])
     result = render_batch(jobs, merge=tmp_path / "m.pdf", total=total)
     failures = dict(result.failures)
-    assert set(failures) == {"register.csv:3", "register.csv:4"}
-    assert "registration_date" in failures["register.csv:3"]
-    assert "31.02.2025" in failures["register.csv:3"]
-    assert "sites" in failures["register.csv:4"]
+    assert set(failures) == {"register.csv, строка 3", "register.csv, строка 4"}
+    assert "registration_date" in failures["register.csv, строка 3"]
+    assert "31.02.2025" in failures["register.csv, строка 3"]
+    assert "sites" in failures["register.csv, строка 4"]
     assert result.printed == 2
 
 
@@ -232,7 +232,7 @@ def test_cli_exit_codes(tmp_path):
     _write_csv(table, rows)
     run = _cli(table, "--merge", tmp_path / "x.pdf")
     assert run.returncode == 1
-    assert "rows.csv:3" in run.stderr and "scope" in run.stderr
+    assert "rows.csv, строка 3" in run.stderr and "scope" in run.stderr
     assert len(PdfReader(tmp_path / "x.pdf").pages) >= 2
 
 

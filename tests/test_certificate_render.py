@@ -55,7 +55,7 @@ EXPECTED = {
         9: ["Date of registration", "20 June 2025"],
         10: ["Valid until", "19 June 2028"],
         11: ["Head of the Certification Body", "S. Orlov", "signature"],
-        12: ["Chairman of the Commission", "A. Kuznetsov"],
+        12: ["Lead Auditor", "A. Kuznetsov"],
         13: ["Seal"],
         14: ["Record No. in the Consolidated List of the Register of Voluntary Certification "
              "Systems", "РСДС.0217.2025.00123"],
@@ -76,7 +76,7 @@ EXPECTED = {
         9: ["Registrierungsdatum", "20. Juni 2025"],
         10: ["Gültig bis", "19. Juni 2028"],
         11: ["Leiter der Zertifizierungsstelle", "S. Orlov", "Unterschrift"],
-        12: ["Vorsitzender der Kommission", "A. Kuznetsov"],
+        12: ["Leitender Auditor", "A. Kuznetsov"],
         13: ["Siegel"],
         14: ["Eintragsnummer im Gesamtverzeichnis des Registers der freiwilligen "
              "Zertifizierungssysteme", "РСДС.0217.2025.00123"],

@@ -74,6 +74,14 @@ STATUS_LABELS: dict[str, dict[str, str]] = {
         "expired": "expired",
         "replaced": "replaced",
     },
+    "de": {
+        "pending": "noch nicht in Kraft",
+        "active": "gültig",
+        "suspended": "ausgesetzt",
+        "withdrawn": "zurückgezogen",
+        "expired": "abgelaufen",
+        "replaced": "ersetzt",
+    },
 }
 
 

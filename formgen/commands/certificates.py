@@ -4,11 +4,15 @@ Inputs are register tables (CSV, XLSX) and case files, in the order given;
 each certificate prints in the requested languages. A bad row is reported
 with its row number and reason while the others print; the exit code is 1
 when any failed and 2 when an input cannot be used at all (a missing file,
-unknown or missing columns, an invalid case file).
+unknown or missing columns, an invalid case file). A certificate not in
+force today (or on ``--at``) is refused like a bad row, with its status and
+the decision that set it; ``--archive`` prints it instead as an archive copy
+marked with that status on every page.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,7 +38,8 @@ __all__ = ["register"]
 _CASE_SUFFIXES = {".yaml", ".yml", ".json"}
 
 
-def _inputs(paths: list[Path], langs: list[str], draft: bool, body: Path | None):
+def _inputs(paths: list[Path], langs: list[str], draft: bool, body: Path | None,
+            at: dt.date, archive: bool):
     """(total, jobs iterator) over all inputs; every input is checked before printing."""
     from formgen.case.load import load_case
     from formgen.forms.certificate_data import case_jobs
@@ -45,10 +50,11 @@ def _inputs(paths: list[Path], langs: list[str], draft: bool, body: Path | None)
         if not path.exists():
             raise InputError(f"{path}: файл не найден")
         if path.suffix.lower() in _CASE_SUFFIXES:
-            jobs = case_jobs(load_case(path), langs, draft=draft)
+            jobs = case_jobs(load_case(path), langs, draft=draft, at=at, archive=archive)
             sources.append((len(jobs), iter(jobs)))
         else:
-            sources.append(register_jobs(path, langs, draft=draft, body=body))
+            sources.append(register_jobs(path, langs, draft=draft, body=body, at=at,
+                                         archive=archive))
     total = sum(count for count, _ in sources)
 
     def chain() -> Iterator:
@@ -56,6 +62,18 @@ def _inputs(paths: list[Path], langs: list[str], draft: bool, body: Path | None)
             yield from jobs
 
     return total, chain()
+
+
+def _status_day(value: str | None) -> dt.date:
+    """``--at`` as a date (ISO or dd.mm.yyyy); today without it."""
+    from formgen.registertable.rows import RowError, parse_date
+
+    if not value:
+        return dt.date.today()
+    try:
+        return parse_date(value, "--at")
+    except RowError as exc:
+        raise InputError(str(exc)) from None
 
 
 def register(app: typer.Typer) -> None:
@@ -81,6 +99,13 @@ def register(app: typer.Typer) -> None:
         font: str | None = typer.Option(
             None, "--font", help="Шрифт: имя семейства (PT Astra Serif) или путь к .ttf"
         ),
+        at: str | None = typer.Option(
+            None, "--at", help="Дата, на которую проверяется статус (2026-03-01); по умолчанию сегодня"
+        ),
+        archive: bool = typer.Option(
+            False, "--archive",
+            help="Архивные копии: и недействующие сертификаты, с отметкой статуса на каждой странице",
+        ),
     ) -> None:
         """Печать сертификатов соответствия СЭМ (прил. П, С; поля прил. Р) пачкой."""
         from formgen.registertable import parse_langs
@@ -101,7 +126,8 @@ def register(app: typer.Typer) -> None:
         if out is None and merge is None:
             out = Path("certificates")
         workers = jobs if jobs > 0 else (os.cpu_count() or 1)
-        total, items = _inputs(inputs, langs, draft, body)
+        day = _status_day(at)
+        total, items = _inputs(inputs, langs, draft, body, day, archive)
         options = RenderOptions(draft=draft, blank=blank, offset_x=offset_x, offset_y=offset_y,
                                 font=font)
         failures: list[tuple[str, str]] = []

@@ -43,13 +43,20 @@ def register(app: typer.Typer) -> None:
                                          "(другой документ под выданным номером — отказ)"),
         db: str | None = typer.Option(None, "--db", help="База реестра (с --register): файл SQLite или "
                                       "postgresql://… (по умолчанию FORMGEN_DB или formgen.db)"),
+        at: str | None = typer.Option(
+            None, "--at", help="Дата статуса сертификатов (2026-03-01); по умолчанию сегодня"
+        ),
     ) -> None:
         """Заполнить формы ГОСТ Р 54298-2010 по файлу дела и записать manifest.json."""
+        from formgen.commands.certificates import _status_day
+
         langs = parse_langs(lang)
         forms = select_forms(form)
+        day = _status_day(at)
         loaded = load_case(case)
         _enforce_rules(loaded, force)
-        renderer = _certificate_renderer(draft)
+        refused: list[str] = []
+        renderer = _certificate_renderer(draft, day, refused)
         console = Console(stderr=True)
         with Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -69,6 +76,25 @@ def register(app: typer.Typer) -> None:
         else:
             manifest = write_documents(out, documents)
         console.print(f"{len(documents)} документ(ов) → {out}  (manifest: {manifest.name})")
+        _report_status(console, loaded.case, day, refused)
+
+
+def _report_status(console: Console, case, day, refused: list[str]) -> None:
+    """Say which certificates of the case are no longer in force (their PDFs are marked
+    archive copies); refused drafts make the exit code 1."""
+    from formgen.forms.certificate_data import no_longer_in_force
+    from formgen.text.dates import numeric_date
+
+    gone = no_longer_in_force(case, day)
+    if gone:
+        what = "проекты не делаются" if refused else "PDF — архивные копии с отметкой статуса"
+        console.print(f"Не действуют на {numeric_date(day)} ({what}):", highlight=False)
+        for entry, status in gone:
+            console.print(f"  сертификат № {entry.number}: {status.describe()}", highlight=False)
+    for message in refused:
+        console.print(f"[red]{message}[/red]", highlight=False)
+    if refused:
+        raise typer.Exit(1)
 
 
 def _enforce_rules(loaded, force: bool) -> None:
@@ -77,8 +103,21 @@ def _enforce_rules(loaded, force: bool) -> None:
     enforce_rules(loaded, force)
 
 
-def _certificate_renderer(draft: bool):
-    """Certificates of a case (logo paths were made absolute when the case was loaded)."""
-    from formgen.forms.certificate_data import render_case_certificates
+def _certificate_renderer(draft: bool, day, refused: list[str]):
+    """Certificates of a case (logo paths were made absolute when the case was loaded).
 
-    return lambda case, certificate, langs: render_case_certificates(case, certificate, langs, draft=draft)
+    The whole cycle is the case's archive: a certificate no longer in force on
+    ``day`` is produced as a marked archive copy. A draft of one is refused —
+    noted in ``refused``, the other documents are still written.
+    """
+    from formgen.forms.certificate_data import render_case_certificates
+    from formgen.render.certificate.status import NotInForceError
+
+    def render(case, certificate, langs):
+        try:
+            return render_case_certificates(case, certificate, langs, draft=draft, at=day)
+        except NotInForceError as exc:
+            refused.append(str(exc))
+            return []
+
+    return render

@@ -20,14 +20,16 @@ translation serve the register table (``formgen.registertable``):
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from formgen.case.history import certificate_sites
+from formgen.case.history import certificate_sites, status_at
 from formgen.case.model import Body, Case, Certificate, Person
 from formgen.errors import InputError, RenderError
 from formgen.render.certificate.data import CertificateData, PersonName, Site
 from formgen.render.certificate.errors import CertificateError
+from formgen.render.certificate.status import NotInForceError, StatusNote
 from formgen.render.certificate.wording import wording
 from formgen.text.names import transliterate
 
@@ -36,8 +38,10 @@ __all__ = [
     "Translations",
     "case_jobs",
     "certificate_data_from_case",
+    "certificate_status",
     "current_certificates",
     "logo_base_dir",
+    "no_longer_in_force",
     "person_name",
     "render_case_certificate_pdf",
     "render_case_certificates",
@@ -55,7 +59,9 @@ class Translations:
     ``pick(path, ru, {"en": …, "de": …}, kind)`` returns the text to print;
     ``kind`` is "name" (may fall back to English for German, transliterated
     in drafts), "text" (a sentence: no fallback but the Russian original in
-    drafts) or "optional" (empty when missing).
+    drafts) or "optional" (empty when missing — never English on a German
+    page: a short name or a system name left out reads better than a foreign
+    language; the full name stands in for a missing short name).
     """
 
     def __init__(self, lang: str, draft: bool):
@@ -70,7 +76,7 @@ class Translations:
         value = foreign.get(self.lang)
         if value:
             return value
-        if kind in {"name", "optional"} and self.lang == "de" and foreign.get("en"):
+        if kind == "name" and self.lang == "de" and foreign.get("en"):
             return foreign["en"] or ""
         if kind == "optional" or not ru:
             return ""
@@ -121,14 +127,16 @@ def body_fields(body: Body, t: Translations, base_dir: Path | None = None,
         "body_name": t.pick(f"{prefix}.name", body.name,
                             {"en": body.name_en, "de": body.name_de}, "name"),
         "body_short_name": t.pick(f"{prefix}.short_name", body.short_name,
-                                  {"en": body.short_name_en}, "optional"),
+                                  {"en": body.short_name_en, "de": body.short_name_de},
+                                  "optional"),
         "body_address": t.pick(f"{prefix}.address", body.address,
                                {"en": body.address_en, "de": body.address_de}, "name"),
         "body_registration_number": body.registration_number or "",
         "body_logo": _path(body.logo, base_dir),
         "accreditation_logo": _path(body.accreditation.logo, base_dir),
         "system_name": t.pick(f"{prefix}.system.name", body.system.name,
-                              {"en": body.system.name_en}, "optional"),
+                              {"en": body.system.name_en, "de": body.system.name_de},
+                              "optional"),
         "standard": body.standard if lang == "ru" else (body.standard_en or ""),
         "verification_url": body.verification_url or "",
     }
@@ -175,8 +183,12 @@ def certificate_data_from_case(
     *,
     draft: bool = False,
     base_dir: str | Path | None = None,
+    status: StatusNote | None = None,
 ) -> CertificateData:
     """One language version of a case's certificate.
+
+    ``status``, when the certificate is not in force, makes it an archive copy
+    whose every page carries the status mark.
 
     ``base_dir`` resolves relative logo paths (the folder of the body
     profile). Raises ``InputError`` naming every missing field path (e.g.
@@ -224,6 +236,7 @@ def certificate_data_from_case(
                     else wording(lang).deputy_head) if deputy else "",
         chairman=person_name(chairman),
         register_number=certificate.register_number or "",
+        status_mark=status.mark(lang) if status is not None and not status.in_force else "",
     )
     if lang == "ru":
         data["standard"] = case.standard
@@ -258,8 +271,13 @@ def render_case_certificates(
     blank: bool = False,
     font: str | None = None,
     base_dir: str | Path | None = None,
+    at: dt.date | None = None,
 ) -> list[tuple[str, bytes]]:
     """PDF bytes of one certificate of a case: ``[(lang, pdf), …]`` per language.
+
+    A certificate not in force on ``at`` (default today) comes out as an
+    archive copy with its status on every page; a draft of it is refused
+    (``NotInForceError``): a draft is the wording to agree, never an old one.
 
     With ``draft`` the languages go into one PDF, page after page, returned
     once as ``("ru+en", pdf)``. ``certificate`` is the entry, its number, or
@@ -271,7 +289,12 @@ def render_case_certificates(
     from formgen.render.certificate.batch import render_certificate_pdf
 
     entry = _pick_certificate(case, certificate)
-    versions = [certificate_data_from_case(case, entry, lang, draft=draft, base_dir=base_dir)
+    day = at or dt.date.today()
+    status = certificate_status(case, entry, day)
+    if draft and not status.in_force:
+        raise NotInForceError(status.refusal(entry.number, day, draft=True))
+    versions = [certificate_data_from_case(case, entry, lang, draft=draft, base_dir=base_dir,
+                                           status=status)
                 for lang in langs]
     groups = [("+".join(langs), versions)] if draft else [(v.lang, [v]) for v in versions]
     out: list[tuple[str, bytes]] = []
@@ -279,7 +302,8 @@ def render_case_certificates(
         for key, group in groups:
             target = Path(tmp) / f"{key}.pdf"
             try:
-                render_certificate_pdf(group, target, draft=draft, blank=blank, font=font)
+                render_certificate_pdf(group, target, draft=draft, blank=blank, font=font,
+                                       siblings=[v for v in versions if v not in group])
             except CertificateError as exc:
                 raise RenderError(f"сертификат № {entry.number}: {exc}") from None
             out.append((key, target.read_bytes()))
@@ -320,30 +344,68 @@ def logo_base_dir(loaded) -> Path:
     return Path(loaded.where(("body", "logo"))[0]).resolve().parent
 
 
-def current_certificates(case: Case) -> list[Certificate]:
-    """Certificates no later certificate of the case replaces (what is in force to print)."""
-    replaced = {c.replaces for c in case.certificates if c.replaces}
-    return [c for c in case.certificates if c.number not in replaced]
+def certificate_status(case: Case, certificate: Certificate, day: dt.date) -> StatusNote:
+    """The certificate's status on ``day`` as ``formgen.case.history`` decides it, with the
+    number and date of the decision that set it."""
+    period = status_at(case, certificate, day)
+    decision_date = None
+    if period.decision:
+        decision_date = next((x.date for x in case.decisions if x.number == period.decision), None)
+    return StatusNote(period.status, period.start, period.decision or "", decision_date,
+                      period.by_certificate or "")
 
 
-def case_jobs(loaded, langs: Sequence[str], *, draft: bool = False) -> list:
-    """A loaded case file's current certificates as batch jobs (``formgen certificates``).
+def no_longer_in_force(case: Case, day: dt.date) -> list[tuple[Certificate, StatusNote]]:
+    """Certificates of the case registered by ``day`` and not in force on it, with their status."""
+    found = []
+    for entry in case.certificates:
+        status = certificate_status(case, entry, day)
+        if status.status not in {"active", "pending"}:
+            found.append((entry, status))
+    return found
 
-    Logo paths are resolved from the file that defined them (the body profile
-    a case includes), so the same profile works from any case folder.
+
+def current_certificates(case: Case, day: dt.date | None = None) -> list[Certificate]:
+    """The case's certificates of ``day`` (default today): registered by then and not replaced.
+
+    When none is registered yet, the last one (it is then refused as not yet in force).
+    """
+    day = day or dt.date.today()
+    found = [c for c in case.certificates
+             if status_at(case, c, day).status not in {"replaced", "pending"}]
+    return found or case.certificates[-1:]
+
+
+def case_jobs(loaded, langs: Sequence[str], *, draft: bool = False, at: dt.date | None = None,
+              archive: bool = False) -> list:
+    """A loaded case file's certificates as batch jobs (``formgen certificates``).
+
+    Without ``archive``: the certificates of the date ``at`` (default today),
+    each refused (a ``JobFailure`` naming its status and decision) unless in
+    force. With ``archive``: every certificate of the case, those not in force
+    marked with their status on every page. A draft is never made of one not
+    in force. Logo paths are resolved from the file that defined them (the
+    body profile a case includes), so the same profile works from any case
+    folder.
     """
     import re
 
     from formgen.render.certificate.batch import CertificateJob, JobFailure
 
     case = loaded.case
+    day = at or dt.date.today()
     base_dir = logo_base_dir(loaded)
-    jobs = []
-    for entry in current_certificates(case):
+    jobs: list = []
+    for entry in (case.certificates if archive else current_certificates(case, day)):
         label = f"{loaded.path.name}: сертификат № {entry.number}"
+        status = certificate_status(case, entry, day)
+        if not status.in_force and (draft or not archive):
+            jobs.append(JobFailure(label, status.refusal(entry.number, day, draft=draft)))
+            continue
         try:
             versions = tuple(
-                certificate_data_from_case(case, entry, lang, draft=draft, base_dir=base_dir)
+                certificate_data_from_case(case, entry, lang, draft=draft, base_dir=base_dir,
+                                           status=status)
                 for lang in langs
             )
         except InputError as exc:

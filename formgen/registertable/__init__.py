@@ -2,11 +2,13 @@
 
 ``open_table`` checks the header (unknown or missing columns are an input
 error); ``register_jobs`` streams the rows as ``CertificateJob`` or, for a
-row that cannot be used, ``JobFailure`` with its row number and reasons.
+row that cannot be used, ``JobFailure`` with its row (as a spreadsheet
+numbers it) and reasons.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,8 +35,14 @@ def register_jobs(
     *,
     draft: bool = False,
     body: Path | None = None,
+    at: dt.date | None = None,
+    archive: bool = False,
 ) -> tuple[int, Iterator[CertificateJob | JobFailure]]:
-    """(number of rows, the rows as jobs) of a register table, read lazily."""
+    """(number of rows, the rows as jobs) of a register table, read lazily.
+
+    A row not in force on ``at`` (default today) is refused, or printed as a
+    marked archive copy with ``archive`` (see ``RowMapper``).
+    """
     table = open_table(path)
-    mapper = RowMapper(table, langs, draft=draft, body=body)
-    return table.count(), (mapper.job(number, cells) for number, cells in table.rows())
+    mapper = RowMapper(table, langs, draft=draft, body=body, at=at, archive=archive)
+    return table.count(), (mapper.job(row) for row in table.rows())

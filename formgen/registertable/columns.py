@@ -60,6 +60,12 @@ COLUMNS: tuple[Column, ...] = (
            translatable=True),
     Column("standard", "", "Стандарт-критерий; по умолчанию ГОСТ Р ИСО 14001-2016",
            translatable=True),
+    Column("status", "", "Статус на сегодня: active, suspended, withdrawn, expired, replaced "
+           "(или «действует», «приостановлен», «отменён», «истёк», «заменён»); по умолчанию — по "
+           "датам регистрации и valid_until. Недействующий печатается только с --archive"),
+    Column("status_date", "", "С какой даты действует статус (дата решения)"),
+    Column("status_decision", "", "Номер решения, установившего статус"),
+    Column("replaced_by", "", "Номер сертификата, заменившего этот (статус replaced)"),
     Column("verification_url", "QR", "Шаблон адреса проверки: https://…/{number}"),
 )
 

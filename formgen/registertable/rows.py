@@ -12,6 +12,7 @@ every reason found, so one bad row never stops the batch.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -22,11 +23,12 @@ from formgen.case.model import Body, add_years
 from formgen.case.source import read_located
 from formgen.errors import InputError
 from formgen.forms.certificate_data import Translations, body_fields, person_name, to_latin
-from formgen.registertable.source import Table
+from formgen.registertable.source import Row, Table
 from formgen.render.certificate.batch import CertificateJob, JobFailure
 from formgen.render.certificate.data import LANGUAGES, CertificateData, PersonName, Site
+from formgen.render.certificate.status import StatusNote
 
-__all__ = ["RowMapper", "load_body_profile", "parse_date", "parse_langs"]
+__all__ = ["RowMapper", "load_body_profile", "parse_date", "parse_langs", "row_status"]
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y")
 _SITE_SPLIT = re.compile(r"\s*(?:\n|;;)\s*")
@@ -86,8 +88,10 @@ class RowMapper:
     """Turns rows of one table into jobs; caches body profiles by path."""
 
     def __init__(self, table: Table, langs: list[str], *, draft: bool = False,
-                 body: Path | None = None):
+                 body: Path | None = None, at: dt.date | None = None, archive: bool = False):
         self.table = table
+        self.day = at or dt.date.today()
+        self.archive = archive
         self.base = table.path.parent
         self.langs = langs
         self.draft = draft
@@ -107,17 +111,33 @@ class RowMapper:
                 self._bodies[path] = exc
         return self._bodies[path]
 
-    def job(self, number: int, cells: dict[str, object]) -> CertificateJob | JobFailure:
-        label = f"{self.table.path.name}:{number}"
+    def job(self, row: Row) -> CertificateJob | JobFailure:
+        """The row as a job, or a failure naming the row as a spreadsheet shows it.
+
+        A row not in force on the day is refused unless an archive copy is
+        asked for (then every page carries its status); a draft never.
+        """
+        label = row.label(self.table.path.name)
+        if row.extra:
+            shown = "; ".join(f"«{str(v)[:40]}»" for v in row.extra)
+            return JobFailure(label, f"в строке больше полей, чем колонок в заголовке "
+                                     f"({len(self.table.columns)}): лишние значения {shown} — "
+                                     "проверьте разделители и кавычки")
         try:
-            versions = self._versions(cells)
+            versions = self._versions(row.cells)
+            status = row_status(row.cells, versions[0], self.day)
         except (RowError, InputError) as exc:
             return JobFailure(label, str(exc))
-        stem = re.sub(r"[^\w.-]+", "_", versions[0].number).strip("._") or f"row{number}"
+        if not status.in_force:
+            if self.draft or not self.archive:
+                return JobFailure(label, status.refusal(versions[0].number, self.day,
+                                                        draft=self.draft))
+            versions = [dataclasses.replace(v, status_mark=status.mark(v.lang)) for v in versions]
+        stem = re.sub(r"[^\w.-]+", "_", versions[0].number).strip("._") or f"row{row.number}"
         if stem in self._seen:
             return JobFailure(label, f"number: номер «{versions[0].number}» уже был в строке "
                                      f"{self._seen[stem]}")
-        self._seen[stem] = number
+        self._seen[stem] = row.number
         return CertificateJob(label, tuple(versions), stem)
 
     # -- one row ----------------------------------------------------------------
@@ -257,3 +277,42 @@ def _sites(value: str, column: str) -> list[Site]:
             raise RowError(f"{column}: «{entry[:50]}» — больше трёх частей через «|»")
         sites.append(Site(name=parts[0], address=parts[1], scope=parts[2] if len(parts) > 2 else ""))
     return sites
+
+
+# The ``status`` column: the statuses of formgen.case.history, or their Russian words.
+_STATUS_WORDS = {
+    "active": "active", "действует": "active", "действующий": "active",
+    "suspended": "suspended", "приостановлен": "suspended", "действие приостановлено": "suspended",
+    "withdrawn": "withdrawn", "отменён": "withdrawn", "отменен": "withdrawn",
+    "действие отменено": "withdrawn",
+    "expired": "expired", "истёк": "expired", "истек": "expired", "срок действия истёк": "expired",
+    "replaced": "replaced", "заменён": "replaced", "заменен": "replaced",
+}
+
+
+def row_status(cells: dict[str, object], data: CertificateData, day: dt.date | None = None
+               ) -> StatusNote:
+    """The row's status on ``day``: the ``status`` column if set, else from its dates.
+
+    A table is a register extract: the status it states stands (with the date
+    and decision beside it), but no row is valid after ``valid_until`` or
+    before its registration, whatever the column says.
+    """
+    day = day or dt.date.today()
+    word = str(cells.get("status") or "").strip().lower()
+    since = parse_date(cells["status_date"], "status_date") if cells.get("status_date") else None
+    if word and word not in _STATUS_WORDS:
+        raise RowError(f"status: «{word}» — не статус (active, suspended, withdrawn, expired, "
+                       "replaced)")
+    if day < data.registration_date:
+        return StatusNote("pending")
+    if day > data.valid_until and _STATUS_WORDS.get(word, "active") == "active":
+        return StatusNote("expired", data.valid_until + dt.timedelta(days=1))
+    status = _STATUS_WORDS.get(word, "active")
+    if since is not None and since > day:
+        status = "active"  # a status that begins after the day asked about
+    if status == "active":
+        return StatusNote("active", data.registration_date)
+    decision = str(cells.get("status_decision") or "").strip()
+    return StatusNote(status, since, decision, since if decision else None,
+                      str(cells.get("replaced_by") or "").strip())

@@ -2,9 +2,13 @@
 
 Rows are streamed (``csv`` reader, openpyxl read-only mode) so a table of
 10,000 certificates is never held in memory at once. Row numbers are those a
-clerk sees: the spreadsheet's row, or the CSV line where the record starts
-(the header is row 1). CSV from Russian Excel is often ``;``-separated and in
-Windows-1251; both are detected.
+clerk sees when the table is open in a spreadsheet (the header is row 1):
+a CSV record with line breaks inside a quoted cell is still one row, so the
+row is the record's number, and the file lines it spans are kept beside it
+for whoever opens the CSV in a text editor. A row with more values than the
+header has columns is reported as such instead of losing the extra values.
+CSV from Russian Excel is often ``;``-separated and in Windows-1251; both are
+detected.
 """
 
 from __future__ import annotations
@@ -19,9 +23,30 @@ from pathlib import Path
 from formgen.errors import InputError
 from formgen.registertable.columns import COLUMNS, known_columns
 
-__all__ = ["Table", "open_table"]
+__all__ = ["Row", "Table", "open_table"]
 
 csv.field_size_limit(10_000_000)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One data row: its spreadsheet number, its cells by column, and what is odd about it.
+
+    ``lines`` is (first, last) file line of a CSV record, None for XLSX;
+    ``extra`` the non-empty values beyond the header's last column.
+    """
+
+    number: int
+    cells: dict[str, object]
+    lines: tuple[int, int] | None = None
+    extra: tuple[object, ...] = ()
+
+    def label(self, name: str) -> str:
+        """«register.csv, строка 7» — and «(строки файла 9–11)» when a cell spans lines."""
+        text = f"{name}, строка {self.number}"
+        if self.lines is not None and self.lines[0] != self.lines[1]:
+            text += f" (строки файла {self.lines[0]}–{self.lines[1]})"
+        return text
 
 
 @dataclass(frozen=True)
@@ -32,17 +57,19 @@ class Table:
     columns: tuple[str, ...]
     kind: str  # csv | xlsx
 
-    def rows(self) -> Iterator[tuple[int, dict[str, object]]]:
-        """(row number, {column: value}) for every non-empty row, in order."""
+    def rows(self) -> Iterator[Row]:
+        """Every non-empty data row, in order."""
         reader = _csv_rows if self.kind == "csv" else _xlsx_rows
-        for number, values in reader(self.path):
+        width = len(self.columns)
+        for number, values, lines in reader(self.path):
             if number == 1:
                 continue
             cells = {name: value for name, value in zip(self.columns, values, strict=False)
                      if name and value not in (None, "")}
-            if not any(str(v).strip() for v in cells.values()):
+            extra = tuple(v for v in values[width:] if v not in (None, "") and str(v).strip())
+            if not extra and not any(str(v).strip() for v in cells.values()):
                 continue
-            yield number, cells
+            yield Row(number, cells, lines, extra)
 
     def count(self) -> int:
         """Number of data rows (a quick pass, for the progress bar)."""
@@ -74,18 +101,19 @@ def _dialect(path: Path, encoding: str) -> type[csv.Dialect] | csv.Dialect:
     return Dialect
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, list]]:
+def _csv_rows(path: Path) -> Iterator[tuple[int, list, tuple[int, int] | None]]:
+    """(row as a spreadsheet numbers it, values, (first, last) file line) per record."""
     encoding = _encoding(path)
     dialect = _dialect(path, encoding)
     with path.open(encoding=encoding, newline="") as handle:
         reader = csv.reader(handle, dialect)
         start = 1
-        for record in reader:
-            yield start, record
+        for number, record in enumerate(reader, 1):
+            yield number, record, (start, reader.line_num)
             start = reader.line_num + 1
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, list]]:
+def _xlsx_rows(path: Path) -> Iterator[tuple[int, list, tuple[int, int] | None]]:
     from openpyxl import load_workbook
 
     try:
@@ -95,7 +123,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list]]:
     try:
         sheet = book.worksheets[0]
         for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
-            yield number, [_cell(v) for v in row]
+            yield number, [_cell(v) for v in row], None
     finally:
         book.close()
 

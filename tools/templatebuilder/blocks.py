@@ -4,6 +4,14 @@ A form is a list of blocks: headings, lines of text, blanks with their small
 caption underneath ("подпись", "инициалы, фамилия"), tables whose rows repeat
 with docxtpl's ``{%tr %}`` tags, and signature blocks. Jinja tags are always
 written inside a single run so Word's run splitting can never cut them.
+
+Page breaks are decided here once for every form, because a clerk cannot sign
+a page that ends with a heading or starts with a lone «м.п.»: a heading or a
+label line keeps with what it introduces, a blank with its caption, no table
+row splits across pages, and a signature block — signatures, «м.п.» and the
+date — sits in one row that a page break cannot cut (LibreOffice and Word
+both honour a row's ``cantSplit``; a paragraph's keep-with-next alone is not
+enough for a table).
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.table import _Cell
 
 CAPTION_STYLE = "Подпись под полем"
 TITLE_STYLE = "Заголовок формы"
@@ -29,22 +38,33 @@ class Heading:
 
 @dataclass
 class Line:
-    """A paragraph of text (may hold Jinja expressions); ``bold``/``align`` as on paper."""
+    """A paragraph of text (may hold Jinja expressions); ``bold``/``align`` as on paper.
+
+    ``keep`` keeps it on the page of what follows: a form's lines are labels and
+    section titles that introduce the next block; a line of running text that
+    ends a thought sets ``keep=False``.
+    """
 
     text: str
     align: str = "left"
     bold: bool = False
     size: int | None = None
     space_before: int = 0
+    keep: bool = True
 
 
 @dataclass
 class Blank:
-    """A value on an underlined blank, with its caption underneath."""
+    """A value on an underlined blank, with its caption underneath.
+
+    The value keeps with its caption; ``keep`` also keeps the blank with the
+    block after it (the last section of an act, often empty, with the signatures).
+    """
 
     value: str
     caption: str = ""
     align: str = "center"
+    keep: bool = False
 
 
 @dataclass
@@ -68,7 +88,7 @@ class Column:
 class Table:
     """A table with one row per item of ``items`` (a list in the context).
 
-    ``keep_rows`` stops a row breaking across pages; ``size`` sets the font
+    ``keep_rows`` (the default) stops a row breaking across pages; ``size`` sets the font
     size (pt) of headers and rows of a dense table.
     """
 
@@ -76,7 +96,7 @@ class Table:
     items: str
     var: str = "row"
     numbers_row: bool = False
-    keep_rows: bool = False
+    keep_rows: bool = True
     size: int | None = None
 
 
@@ -159,10 +179,13 @@ def _draw_blocks(container, blocks: list, width: int) -> None:
         _DRAWERS[type(block)](container, block, width)
 
 
-def _para(container, text: str, align="left", bold=False, size=None, style=None, before=0):
+def _para(container, text: str, align="left", bold=False, size=None, style=None, before=0,
+          keep=False):
     p = container.add_paragraph(style=style)
     p.alignment = _ALIGN[align]
     p.paragraph_format.space_before = Pt(before)
+    if keep:
+        p.paragraph_format.keep_with_next = True
     if text:
         run = p.add_run(text)
         run.bold = bold or None
@@ -177,24 +200,29 @@ def _heading(doc, block: Heading, width: int = TEXT_WIDTH_MM) -> None:
 
 
 def _line(doc, block: Line, width: int = TEXT_WIDTH_MM) -> None:
-    _para(doc, block.text, align=block.align, bold=block.bold, size=block.size, before=block.space_before)
+    _para(doc, block.text, align=block.align, bold=block.bold, size=block.size, before=block.space_before,
+          keep=block.keep)
 
 
 def _blank(doc, block: Blank, width: int = TEXT_WIDTH_MM) -> None:
-    p = _para(doc, block.value, align=block.align)
+    p = _para(doc, block.value, align=block.align, keep=bool(block.caption) or block.keep)
     _bottom_border(p)
     if block.caption:
-        _para(doc, block.caption, align="center", style=CAPTION_STYLE)
+        _para(doc, block.caption, align="center", style=CAPTION_STYLE, keep=block.keep)
 
 
 def _field(doc, block: Field, width: int = TEXT_WIDTH_MM) -> None:
     table = _layout_table(doc, [block.label_mm, width - block.label_mm], rows=1)
+    _cant_split(table.rows[0])
     label, value = table.rows[0].cells
     label.paragraphs[0].add_run(block.label)
     value.paragraphs[0].add_run(block.value)
     _cell_bottom_border(value)
     if block.caption:
+        for cell in table.rows[0].cells:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True  # the value with its caption
         row = table.add_row()
+        _cant_split(row)
         _set_widths(table, [block.label_mm, width - block.label_mm])
         cap = row.cells[1].paragraphs[0]
         cap.style = CAPTION_STYLE
@@ -223,7 +251,7 @@ def _table(doc, block: Table, width: int = TEXT_WIDTH_MM) -> None:
     table.add_row().cells[0].paragraphs[0].add_run(f"{{%tr for {block.var} in {block.items} %}}")
     row = table.add_row()
     if block.keep_rows:
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        _cant_split(row)
     for cell, col in zip(row.cells, block.columns, strict=True):
         run = cell.paragraphs[0].add_run(col.value)
         if block.size:
@@ -234,6 +262,10 @@ def _table(doc, block: Table, width: int = TEXT_WIDTH_MM) -> None:
 
 
 def _signatures(doc, block: Signatures, width: int = TEXT_WIDTH_MM) -> None:
+    if not isinstance(doc, _Cell):
+        # Signatures, «м.п.» and the date in one unbreakable row: never split, never alone.
+        _columns(doc, Columns([[block]]), width)
+        return
     rest = width - block.label_mm
     date_mm = 42 if block.dated else 0  # room for «17» апреля 2025 г.
     sign_mm = min(40, (rest - date_mm) * 2 // 5) if not block.dated else 30
@@ -295,7 +327,7 @@ def _columns(doc, block: Columns, width: int = TEXT_WIDTH_MM) -> None:
     widths = block.widths_mm or [width // count] * (count - 1) + [width - width // count * (count - 1)]
     table = _layout_table(doc, widths, rows=1)
     _no_side_margins(table)  # column content lines up with the text around it
-    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    _cant_split(table.rows[0])
     for cell, blocks, cell_mm in zip(table.rows[0].cells, block.columns, widths, strict=True):
         start = cell.paragraphs[0]._p
         _draw_blocks(cell, blocks, cell_mm)
@@ -375,6 +407,11 @@ def _no_side_margins(table) -> None:
     # CT_TblPr is a sequence: tblCellMar comes before tblLook (Word checks the order).
     table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription",
                                            "w:tblPrChange")
+
+
+def _cant_split(row) -> None:
+    """The row stays whole on one page (a signature block, a register's entry)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _repeat_header(row) -> None:

@@ -103,9 +103,11 @@ def head_signature(subject: str = "decision") -> list:
 
 
 # -- audit forms ------------------------------------------------------------------------
-def section(title: str, value: str, caption: str = "", *, align: str = "left", space_before: int) -> list:
-    """A numbered section of the plan or the act: its bold title and its value on a blank."""
-    return [Line(title, bold=True, space_before=space_before), Blank(value, caption, align=align)]
+def section(title: str, value: str, caption: str = "", *, align: str = "left", space_before: int,
+            keep: bool = False) -> list:
+    """A numbered section of the plan or the act: its bold title and its value on a blank
+    (``keep``: on the page of the block after it)."""
+    return [Line(title, bold=True, space_before=space_before), Blank(value, caption, align=align, keep=keep)]
 
 
 def audit_particulars(space_before: int) -> list:

@@ -44,6 +44,7 @@ class CertificationSystem(Strict):
 
     name: NonEmpty = Field(description="Наименование системы добровольной сертификации")
     name_en: str | None = None
+    name_de: str | None = None
     registration_number: str | None = Field(
         None, description="Регистрационный номер системы в едином реестре"
     )
@@ -57,6 +58,7 @@ class Body(Strict):
     name_en: str | None = None
     short_name_en: str | None = None
     name_de: str | None = None
+    short_name_de: str | None = None
     address: NonEmpty
     address_en: str | None = None
     address_de: str | None = None

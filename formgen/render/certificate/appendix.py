@@ -16,7 +16,7 @@ from formgen.render.certificate.geometry import APPENDIX, MM
 from formgen.render.certificate.pages import Layer, Page, StaticKey
 from formgen.render.certificate.textfit import LEADING, Line, Segment, fit, wrap
 from formgen.render.certificate.wording import Wording
-from formgen.text.dates import numeric_date
+from formgen.text.dates import long_date
 
 __all__ = ["layout_appendix"]
 
@@ -188,7 +188,9 @@ def layout_appendix(
             ("appendix_to", w.appendix_to.format(number=number), "bold", 11.5, "accent"),
             ("appendix_registration", w.appendix_registration.format(
                 number=clean_text(data.registration_number),
-                date=numeric_date(data.registration_date)), "regular", 10.0, "ink"),
+                date=long_date(data.registration_date, lang)), "regular", 10.0, "ink"),
+            ("holder", w.appendix_holder.format(holder=clean_text(data.holder_name)), "bold",
+             10.0, "ink"),
             ("head", data.head.printed(lang), "bold", 11.5, "ink"),
         ]
         for name, text, style, size, color in header:

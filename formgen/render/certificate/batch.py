@@ -28,7 +28,7 @@ from formgen.errors import FormgenError
 from formgen.render.certificate.data import CertificateData
 from formgen.render.certificate.draw import CertificateCanvas, ornament_operators, plain_streams
 from formgen.render.certificate.fonts import load_fonts
-from formgen.render.certificate.layout import layout_certificate, static_key, static_layer
+from formgen.render.certificate.layout import layout_versions, static_key, static_layer
 from formgen.render.certificate.pdfjoin import ChunkPdf, PdfStreamWriter
 
 __all__ = [
@@ -130,7 +130,7 @@ def render_chunk(
                 failure = (item.label, item.message)
             else:
                 try:
-                    laid = [layout_certificate(v, fonts) for v in item.versions]
+                    laid = layout_versions(item.versions, fonts)
                     for pages in laid:
                         for page in pages:
                             canvas.draw(page)
@@ -275,8 +275,12 @@ def render_certificate_pdf(
     blank: bool = False,
     offset_mm: tuple[float, float] = (0.0, 0.0),
     font: str | None = None,
+    siblings: Sequence[CertificateData] = (),
 ) -> int:
     """Render one certificate (its languages page after page) into ``path``; returns pages.
+
+    ``siblings`` are its other language versions printed into other files: the
+    scope goes to the appendix in all of them if it does in one.
 
     Raises the ``CertificateError`` of the first version that cannot be drawn;
     no file is left behind then.
@@ -284,8 +288,8 @@ def render_certificate_pdf(
     fonts = load_fonts(font)
     with plain_streams():
         canvas = CertificateCanvas(fonts, draft=draft, blank=blank, offset_mm=offset_mm)
-        for version in versions:
-            for page in layout_certificate(version, fonts):  # raises before drawing
+        for pages in layout_versions(versions, fonts, siblings=siblings):  # raises before drawing
+            for page in pages:
                 canvas.draw(page)
         pdf = canvas.getvalue()
     title = versions[0].number if versions else ""

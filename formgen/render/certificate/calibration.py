@@ -63,7 +63,8 @@ def write_calibration_sheet(
     regular, bold = fonts.names["regular"], fonts.names["bold"]
     buffer = io.BytesIO()
     with plain_streams():
-        c = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), invariant=1, pageCompression=1)
+        c = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), invariant=1, pageCompression=1,
+                   initialFontName=regular)  # never reportlab's default Helvetica
         c.setLineWidth(0.3)
         c.setFont(regular, 6.5)
         _ruler(c, True)

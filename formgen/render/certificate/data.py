@@ -154,6 +154,9 @@ class CertificateData:
     # QR: the body's verification URL pattern ({number}, {registration_number},
     # {register_number}); without one the code carries number, holder, validity.
     verification_url: str = ""
+    # An archive copy of a certificate not in force: the status line printed across
+    # every page of this version («АРХИВНАЯ КОПИЯ — действие отменено с …»); "" otherwise.
+    status_mark: str = ""
 
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:

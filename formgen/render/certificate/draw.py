@@ -9,9 +9,10 @@ streams are Flate-compressed without ASCII85 (which only makes them larger).
 
 ``--blank`` draws the variable layer alone, shifted by the calibration offset,
 for pre-printed certificate blanks. ``--draft`` puts ПРОЕКТ / DRAFT across the
-page in a pale colour under the content (an opaque colour, not transparency:
-reportlab does not carry a transparency state into a Form XObject's
-resources) and in the margins.
+page, and an archive copy of a certificate not in force its status line, in a
+pale colour under the content (an opaque colour, not transparency: reportlab
+does not carry a transparency state into a Form XObject's resources) and in
+the margins.
 """
 
 from __future__ import annotations
@@ -77,8 +78,10 @@ class CertificateCanvas:
         # positive x moves print right, positive y moves it down (as measured on paper)
         self.offset = (offset_mm[0] * MM, -offset_mm[1] * MM)
         self._buffer = io.BytesIO()
+        # The initial font is ours: reportlab's default would put a reference to the
+        # non-embedded Helvetica into every page (PDF/A checkers and print shops refuse it).
         self.canvas = Canvas(self._buffer, pagesize=(PAGE_W, PAGE_H), invariant=1,
-                             pageCompression=1)
+                             pageCompression=1, initialFontName=fonts.names["regular"])
         self.canvas.setCreator("formgen")
         self.canvas.setProducer("formgen")
         if title:
@@ -140,14 +143,19 @@ class CertificateCanvas:
         self._forms[key] = name
         return name
 
-    def _draft_form(self, lang: str) -> str:
-        key = ("draft", lang)
+    def _mark_form(self, mark: str, across: str) -> str:
+        """A mark across the page (pale, under the content) and in both margins.
+
+        Serves the draft (ПРОЕКТ / DRAFT) and the status of an archive copy;
+        ``across`` is the short text of the diagonal, ``mark`` the margin line.
+        """
+        key = ("mark", mark, across)
         name = self._forms.get(key)
         if name is not None:
             return name
-        name = f"Draft{lang}"
-        mark = _draft_mark(lang)
-        self.fonts.check(mark, "bold", "draft", lang)
+        name = "M" + hashlib.sha1(repr(key).encode("utf-8")).hexdigest()[:12]
+        self.fonts.check(mark, "bold", "draft", None)
+        self.fonts.check(across, "bold", "draft", None)
         c = self.canvas
         c.beginForm(name)
         c.saveState()
@@ -155,14 +163,17 @@ class CertificateCanvas:
         c.translate(PAGE_W / 2, PAGE_H / 2)
         c.rotate(54.7)  # the A4 diagonal
         size = 66.0
-        while self.fonts.width(mark, "bold", size) > PAGE_H * 1.05 and size > 20:
+        while self.fonts.width(across, "bold", size) > PAGE_H * 1.05 and size > 20:
             size -= 2
         c.setFont(self.fonts.names["bold"], size)
-        c.drawCentredString(0, -size * 0.35, mark)
+        c.drawCentredString(0, -size * 0.35, across)
         c.restoreState()
         c.saveState()
         c.setFillColorRGB(*PALETTE["draft"])
-        c.setFont(self.fonts.names["bold"], 9)
+        size = 9.0
+        while self.fonts.width(mark, "bold", size) > PAGE_W - 16 * MM and size > 6:
+            size -= 0.5
+        c.setFont(self.fonts.names["bold"], size)
         c.drawCentredString(PAGE_W / 2, PAGE_H - 6 * MM, mark)
         c.drawCentredString(PAGE_W / 2, 4 * MM, mark)
         c.restoreState()
@@ -175,7 +186,10 @@ class CertificateCanvas:
         """Draw one page and start the next."""
         c = self.canvas
         if self.draft:
-            c.doForm(self._draft_form(page.lang))
+            mark = _draft_mark(page.lang)
+            c.doForm(self._mark_form(mark, mark))
+        if page.mark:
+            c.doForm(self._mark_form(page.mark, wording(page.lang).archive_copy))
         if not self.blank:
             c.doForm(self._static_form(page.static_key))
         shifted = self.blank and self.offset != (0.0, 0.0)

@@ -13,6 +13,7 @@ glyph is an error naming the field, never a box on paper.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from formgen.render.certificate.appendix import layout_appendix
@@ -27,7 +28,7 @@ from formgen.render.certificate.textfit import Line, Segment, Zone, fit
 from formgen.render.certificate.wording import Wording, wording
 from formgen.text.dates import long_date
 
-__all__ = ["layout_certificate", "static_key", "static_layer"]
+__all__ = ["layout_certificate", "layout_versions", "static_key", "static_layer"]
 
 
 def _fit_one(fonts: Fonts, text: str, zone: Zone, style: str, size: float, min_size: float,
@@ -153,9 +154,34 @@ def _scope_text(data: CertificateData, w: Wording) -> str:
     return scope
 
 
-def layout_certificate(data: CertificateData, fonts: Fonts, *, qr: bool = True) -> list[Page]:
+def _face_scope(data: CertificateData, fonts: Fonts) -> list | None:
+    """The scope's lines in field 7 of the face, or None when it must go to the appendix."""
+    return fit(fonts, [Segment(_scope_text(data, wording(data.lang)), "scope", "bold", 14, 9.5)],
+               CERTIFICATE["scope"])
+
+
+def layout_versions(versions: Sequence[CertificateData], fonts: Fonts, *, qr: bool = True,
+                    siblings: Sequence[CertificateData] = ()) -> list[list[Page]]:
+    """The pages of every language version of one certificate, the scope placed alike.
+
+    A scope that does not fit the face in one language goes to the appendix
+    in all of them: the versions of a certificate are one document, and a
+    reader comparing them must find the scope in the same place. ``siblings``
+    are versions printed into other files that the placement must match.
+    """
+    together = [*versions, *siblings]
+    if len(together) == 1:
+        return [layout_certificate(versions[0], fonts, qr=qr)]
+    on_face = all(_face_scope(v, fonts) is not None for v in together)
+    return [layout_certificate(v, fonts, qr=qr, scope_on_face=on_face) for v in versions]
+
+
+def layout_certificate(data: CertificateData, fonts: Fonts, *, qr: bool = True,
+                       scope_on_face: bool = True) -> list[Page]:
     """The certificate page and its appendix sheets, every string checked against the font.
 
+    ``scope_on_face=False`` sends the scope to the appendix even if it would
+    fit (another language version of the certificate needs it there).
     Raises ``CertificateError`` (a missing glyph, a value that does not fit)
     before anything is drawn, so a failed certificate leaves no half page.
     """
@@ -168,7 +194,7 @@ def layout_certificate(data: CertificateData, fonts: Fonts, *, qr: bool = True) 
         if not clean_text(value):
             raise CertificateError("не заполнено", field=name, lang=lang)
 
-    scope_lines = fit(fonts, [Segment(scope, "scope", "bold", 14, 9.5)], z["scope"])
+    scope_lines = _face_scope(data, fonts) if scope_on_face else None
     appendix = layout_appendix(data, fonts, w, None if scope_lines is not None else scope,
                                static_key(data, "appendix"))
     layer = Layer()
@@ -218,4 +244,9 @@ def layout_certificate(data: CertificateData, fonts: Fonts, *, qr: bool = True) 
     if qr:
         box = z["qr"]
         qr_place = (qr_matrix(qr_payload(data)), box.x, box.bottom, box.width)
-    return [Page(lang, static_key(data, "certificate"), layer, qr_place), *appendix]
+    pages = [Page(lang, static_key(data, "certificate"), layer, qr_place), *appendix]
+    if data.status_mark:
+        fonts.check(data.status_mark, "bold", "status_mark", lang)
+        for page in pages:
+            page.mark = data.status_mark
+    return pages

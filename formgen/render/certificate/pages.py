@@ -47,10 +47,12 @@ class StaticKey:
 class Page:
     """One page: its static layer's key, its variable layer and a QR code, if any.
 
-    ``qr`` is (matrix, x, y, size): the module rows and the square it fills.
+    ``qr`` is (matrix, x, y, size): the module rows and the square it fills;
+    ``mark`` the status line of an archive copy, drawn across the page.
     """
 
     lang: str
     static_key: StaticKey
     variable: Layer
     qr: tuple[tuple[tuple[int, ...], ...], float, float, float] | None = None
+    mark: str = ""

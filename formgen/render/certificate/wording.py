@@ -49,6 +49,7 @@ class Wording:
     appendix_title: str
     appendix_to: str  # {number}
     appendix_registration: str  # {number} {date}
+    appendix_holder: str  # {holder}
     sheet: str  # {page} {pages}
     appendix_scope: str
     appendix_sites: str
@@ -57,6 +58,10 @@ class Wording:
     column_scope: str
     continued: str
     draft: str
+    archive_copy: str
+    status_since: str  # {status} {date}
+    status_decision: str  # {number} {date}
+    status_certificate: str  # {number}
     qr_caption: str
     qr_text: str  # {number} {registration_number} {holder} {start} {end}
 
@@ -91,6 +96,7 @@ RU = Wording(
     appendix_title="ПРИЛОЖЕНИЕ",
     appendix_to="к сертификату соответствия № {number}",
     appendix_registration="Регистрационный номер {number} от {date}",
+    appendix_holder="Держатель сертификата: {holder}",
     sheet="Лист {page} из {pages}",
     appendix_scope="Область сертификации",
     appendix_sites="Производственные площадки",
@@ -99,6 +105,10 @@ RU = Wording(
     column_scope="Область сертификации",
     continued="(продолжение)",
     draft="ПРОЕКТ",
+    archive_copy="АРХИВНАЯ КОПИЯ",
+    status_since="{status} с {date}",
+    status_decision="решение № {number} от {date}",
+    status_certificate="сертификатом № {number}",
     qr_caption="Проверка сертификата",
     qr_text="Сертификат соответствия СЭМ № {number}\nРегистрационный номер: {registration_number}"
     "\nДержатель: {holder}\nДействителен с {start} по {end}",

@@ -1,6 +1,6 @@
 """Annex М: акт по результатам аудита системы экологического менеджмента (ГОСТ Р 54298-2010)."""
 
-from tools.templatebuilder.blocks import Blank, Columns, Field, Heading, Layout, Line, Sig, Signatures, Spacer
+from tools.templatebuilder.blocks import Blank, Columns, Field, Heading, Layout, Line, Sig, Signatures
 from tools.templatebuilder.fragments import SCOPE_CAPTION, audit_particulars, members_signatures, section
 
 TITLE = "Акт по результатам аудита системы экологического менеджмента"
@@ -24,19 +24,15 @@ LAYOUT = Layout(
         *section("7 ВЫВОДЫ КОМИССИИ", "{{ report.conclusions }}", align="justify", space_before=_SECTION),
         *section("8 АДРЕСА РАССЫЛКИ", "{{ report.distribution }}", space_before=_SECTION),
         *section("9 ДОПОЛНИТЕЛЬНЫЕ СВЕДЕНИЯ (при необходимости)", "{{ report.additional_info }}",
-                 align="justify", space_before=_SECTION),
-        Spacer(10),
-        # Each signature block is one Columns row, which a page break cannot cut.
+                 align="justify", space_before=_SECTION, keep=True),
+        # The act's signatures are one Columns row, which a page break cannot cut:
+        # the commission and the organisation sign on the same page.
         Columns([[
-            Line("Руководитель аудиторской группы"),
+            Line("Руководитель аудиторской группы", space_before=10),
             Blank("{{ body.name }}", "наименование органа по сертификации"),
             Signatures([Sig("", "{{ audit.lead.initials_surname }}")]),
-        ]]),
-        Columns([[
             Line("Члены комиссии:", space_before=6),
             members_signatures(),
-        ]]),
-        Columns([[
             Line("С актом ознакомлен:", space_before=10),
             Line("Руководитель проверяемой организации"),
             Blank("{{ org.name }}", "наименование проверяемой организации"),
