@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from formgen.case.history import scope_at, scope_decisions
 from formgen.case.model import AUDIT_KIND_LABELS, ROLE_LABELS, Audit, Case, Certificate, Decision
 from formgen.forms.values import date, join, pad_rows, person, short_date, text
 
@@ -239,6 +240,25 @@ def certificate_context(case: Case, cert: Certificate | None) -> dict:
     }
 
 
+def certification_scope(case: Case, decision: Decision, cert: Certificate | None) -> str:
+    """The certification scope a decision speaks of (3): the certificate's, as at the decision.
+
+    Never the audit's own scope — a surveillance of part of the processes is
+    the normal case. A scope decision taken on the certificate before this one
+    (an extension, a reduction) has the last word; this decision's own new
+    wording is its ``new_scope``, not the scope it starts from.
+    """
+    if cert is None:
+        return text(scope_at(case, decision.date)[0])
+    earlier = [
+        x for x in scope_decisions(case, decision.date)
+        if x is not decision and x.certificate == cert.number and x.date >= cert.registered
+    ]
+    if earlier:
+        return text(earlier[-1].new_scope)
+    return text(case.certificate_scope(cert))
+
+
 def decision_context(case: Case, decision: Decision) -> dict:
     """A decision with the act it considered and the certificate it concerns.
 
@@ -252,21 +272,22 @@ def decision_context(case: Case, decision: Decision) -> dict:
     certificate = certificate_context(case, cert)
     signed_by, signer_title = signer(case, decision.signed_by)
     affirmative, negative = _DECISION_VERBS[decision.kind]
-    certificate_scope = certificate["scope"] or case.application.scope
+    certificate_scope = certification_scope(case, decision, cert)
     return {
         "number": decision.number,
         "date": date(decision.date),
         "positive": decision.positive,
         "negative_reason": text(decision.negative_reason),
         "reason": text(decision.reason),
-        "basis": text(decision.reason or decision.negative_reason),
+        # A refusal's grounds are its own (4): never the reason a positive decision would give.
+        "basis": text(decision.reason if decision.positive else decision.negative_reason),
         "signer": signed_by,
         "signer_title": signer_title,
         "verb": affirmative if decision.positive else negative,
         "act_number": text(report and report.number),
         "act_date": date(report.date if report else None),
         "act_approved": date((report.approved or report.date) if report else None),
-        "scope": audit.scope or certificate_scope,
+        "scope": certificate_scope,
         "certificate_scope": certificate_scope,
         "certificate": certificate,
         "certificate_number": certificate["number"],

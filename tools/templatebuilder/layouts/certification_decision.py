@@ -22,6 +22,7 @@ LAYOUT = Layout(
         *against_standard("{{ decision.scope }}"),
         Line("и принял решение:", space_before=4),
         Blank("{{ decision.verb }} сертификат соответствия", "выдать (не выдать) сертификат соответствия"),
+        # A refusal states its grounds; an issue leaves the hand-fill blank of the form empty.
         *negative_reason(),
         *head_signature(),
     ]
