@@ -85,7 +85,7 @@ def test_surveillance_decisions_print_the_certificate_scope_not_the_audit_scope(
 def test_positive_reduction_prints_its_grounds(case):
     text = _text(case, "scope-reduction-decision", "Р-058/2025")
     assert "Основание решения: Прекращение деятельности на производственной площадке" in text
-    assert "Основание для отрицательного решения" not in text
+    assert "Основание для отрицательного решения: заполняется при отрицательном решении" in text
 
 
 def test_positive_forms_keep_the_hand_fill_caption(case):

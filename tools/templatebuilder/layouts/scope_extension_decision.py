@@ -6,8 +6,8 @@ from tools.templatebuilder.fragments import (
     act_considered,
     against_standard,
     certification_body,
-    head_signature,
     decision_grounds,
+    head_signature,
     holder,
     negative_reason,
     numbered_title,
@@ -29,6 +29,7 @@ LAYOUT = Layout(
         Blank("{{ decision.verb }} сертификат соответствия", "выдать (не выдавать) сертификат соответствия"),
         Blank("{{ decision.new_scope }}", "новая область сертификации"),
         *decision_grounds(),
+        *negative_reason(colon=True),  # the standard's hand-fill blank, empty on a positive decision
         Line("{%p else %}"),
         # A refusal names no new scope: the certificate keeps the scope printed above.
         Blank("{{ decision.verb }} сертификат соответствия с расширенной областью сертификации; "

@@ -6,8 +6,8 @@ from tools.templatebuilder.fragments import (
     act_considered,
     against_standard,
     certification_body,
-    head_signature,
     decision_grounds,
+    head_signature,
     holder,
     negative_reason,
     numbered_title,
@@ -33,11 +33,13 @@ LAYOUT = Layout(
         Line("Новая область применения (сертификации) в случае положительного решения:", space_before=4),
         Blank("{{ decision.new_scope }}", "новая область применения (сертификации)"),
         *decision_grounds(),
+        *negative_reason(colon=True),  # the standard's hand-fill blank, empty on a positive decision
         Line("{%p else %}"),
         # A refusal excludes nothing and names no new scope: the certificate keeps its scope.
         Line("{{ decision.verb }} сертификат соответствия системы экологического менеджмента с суженной "
              "областью сертификации; сертификат № {{ decision.certificate.number }} от "
-             "{{ decision.certificate.date }} сохраняет действие в области:", align="justify", space_before=2),
+             "{{ decision.certificate.date }} сохраняет действие в области:",
+             align="justify", space_before=2),
         Blank("{{ decision.certificate_scope }}", SCOPE_CAPTION),
         *negative_reason(colon=True, caption=False),
         Line("{%p endif %}"),
