@@ -51,9 +51,10 @@ def act_considered(audit: str = "{{ decision.audit_result }}") -> list:
 
 def holder(city: bool = True) -> list:
     """The certificate holder on its blank, with its city unless the form asks for the name alone (Ф)."""
+    # It follows «по результатам аудита системы экологического менеджмента»: whose system.
     if city:
-        return [Blank("{{ org.name_city }}", f"{HOLDER_CAPTION}, город")]
-    return [Blank("{{ org.name }}", HOLDER_CAPTION)]
+        return [Blank("{{ org.name_city_genitive }}", f"{HOLDER_CAPTION}, город")]
+    return [Blank("{{ org.name_genitive }}", HOLDER_CAPTION)]
 
 
 def against_standard(scope: str | None = None) -> list:

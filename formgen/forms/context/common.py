@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from formgen.case.history import scope_at, scope_decisions
+import datetime as dt
+
+from formgen.case.history import organisation_at, scope_at, scope_decisions
 from formgen.case.model import AUDIT_KIND_LABELS, ROLE_LABELS, Audit, Case, Certificate, Decision
+from formgen.case.model.parties import Organisation
 from formgen.forms.values import date, join, pad_rows, person, short_date, text
+from formgen.text.declension import GENITIVE, PREPOSITIONAL, organisation, scope_forms
 
 __all__ = [
     "HEAD_TITLE",
@@ -20,11 +24,17 @@ __all__ = [
 ]
 
 
-def base_context(case: Case) -> dict:
-    """What every form may print: ``body``, ``org``, ``standard``, ``application``."""
+def base_context(case: Case, on: dt.date | None = None) -> dict:
+    """What every form may print: ``body``, ``org``, ``standard``, ``application``.
+
+    ``org`` is the organisation as it stood on ``on`` — the document's own
+    date (issue 7, 1): its head, headcount and addresses after the dated
+    changes up to that day, and only the branches then in the scope. Without
+    a date, the application's.
+    """
     return {
         "body": _body(case),
-        "org": _organisation(case),
+        "org": _organisation(organisation_at(case, on or case.application.date)),
         "standard": case.standard,
         "application": _application(case),
     }
@@ -56,16 +66,16 @@ def _body(case: Case) -> dict:
     }
 
 
-def _organisation(case: Case) -> dict:
-    org = case.organisation
+def _organisation(org: Organisation) -> dict:
     bank = org.bank
+    # «филиалы, деятельность которых включена в область сертификации»: in_scope ones only.
     rows = [
         {
             "name_address": join([b.name, b.address]),
             "headcount": text(b.headcount),
             "activities": text(b.activities),
         }
-        for b in org.branches
+        for b in org.branches if b.in_scope
     ]
     prev = org.previous_certificates
     return {
@@ -73,6 +83,10 @@ def _organisation(case: Case) -> dict:
         "short_name": text(org.short_name),
         "display_name": org.short_name or org.name,
         "name_city": join([org.name, org.city]),
+        # After «Генеральному директору», «(СЭМ)»: whose; after «ДЕЙСТВУЮЩЕЙ В»: where.
+        "name_genitive": organisation(org.name, GENITIVE),
+        "name_city_genitive": join([organisation(org.name, GENITIVE), org.city]),
+        "name_prepositional": organisation(org.name, PREPOSITIONAL),
         "legal_address": org.legal_address,
         "actual_address": text(org.actual_address or org.legal_address),
         "city": org.city,
@@ -123,12 +137,15 @@ def _organisation(case: Case) -> dict:
 
 def _application(case: Case) -> dict:
     app = case.application
+    nominative, dative = scope_forms(app.scope)
     return {
         "number": text(app.number),
         "date": date(app.date),
         "short_date": short_date(app.date),
         "number_line": join([app.number and f"№ {app.number}", f"от {date(app.date)}"], " "),
         "scope": app.scope,
+        "scope_nominative": nominative,  # «Предлагаемая запись в сертификате»
+        "scope_dative": dative,  # «применительно к …»
         "products": text(app.products or app.scope),
         "desired_dates": text(app.desired_dates),
         "additional_info": text(app.additional_info),
@@ -158,7 +175,7 @@ def audit_context(case: Case, audit: Audit) -> dict:
         "start": date(audit.start),
         "end": date(audit.end),
         "basis": text(audit.basis),
-        "scope": audit.scope or case.application.scope,
+        "scope": scope_forms(audit.scope or case.application.scope)[1],  # «применительно к»
         "criteria": join(audit.criteria or [case.standard, "ГОСТ Р 54298-2010"], "; "),
         "team": team,
         "team_line": join([f"{t['initials_surname']} — {t['role']}" for t in team], "; "),
@@ -287,7 +304,7 @@ def decision_context(case: Case, decision: Decision) -> dict:
         "act_number": text(report and report.number),
         "act_date": date(report.date if report else None),
         "act_approved": date((report.approved or report.date) if report else None),
-        "scope": certificate_scope,
+        "scope": scope_forms(certificate_scope)[1],  # «применительно к»
         "certificate_scope": certificate_scope,
         "certificate": certificate,
         "certificate_number": certificate["number"],
