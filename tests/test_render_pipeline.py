@@ -202,7 +202,9 @@ def test_libreoffice_opens_every_rendered_docx():
     assert len(pdfs) == len(docs)
     for (name, pdf), org in zip(sorted(pdfs.items()), names, strict=True):
         text = flat(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages))
-        assert flat(org) in text, name
+        # the legal form is declined as each phrase needs; the name in «» never is
+        proper = org[org.index("«"):] if "«" in org else org
+        assert flat(proper) in text, name
         assert "{{" not in text and "None" not in text, name
 
 
