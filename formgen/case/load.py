@@ -18,6 +18,7 @@ from formgen.case.messages import describe_error
 from formgen.case.model import Case
 from formgen.case.references import broken_references
 from formgen.case.source import SourceMap, _dotted, read_located
+from formgen.case.typed import validate_as_typed
 from formgen.errors import CaseValidationError, Problem
 
 __all__ = ["LoadedCase", "dotted", "load_case"]
@@ -57,7 +58,7 @@ def load_case(path: str | Path) -> LoadedCase:
         problems.extend(more)
         body_failed = bool(more)
     try:
-        case = Case.model_validate(data)
+        case = validate_as_typed(Case, data, source)
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(error["loc"])

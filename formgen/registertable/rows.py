@@ -18,8 +18,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from formgen.case.messages import describe_error
 from formgen.case.model import Body, add_years
 from formgen.case.source import read_located
+from formgen.case.typed import validate_as_typed
 from formgen.errors import InputError
 from formgen.forms.certificate_data import Translations, body_fields, person_name, to_latin
 from formgen.registertable.source import Table
@@ -71,14 +73,14 @@ def load_body_profile(path: Path) -> Body:
     if located.data is None or located.problems:
         raise InputError("\n".join(str(p) for p in located.problems) or f"{path}: пустой профиль")
     try:
-        return Body.model_validate(located.data)
+        return validate_as_typed(Body, located.data, located.source)
     except ValidationError as exc:
         lines = []
         for error in exc.errors():
             loc = tuple(error["loc"])
             file, line, col = located.source.locate(loc, str(path))
             dotted = ".".join(str(p) for p in loc)
-            lines.append(f"{file}:{line}:{col}: {dotted}: {error['msg']}")
+            lines.append(f"{file}:{line}:{col}: {dotted}: {describe_error(error, Body)}")
         raise InputError("\n".join(lines)) from None
 
 

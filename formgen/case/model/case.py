@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from formgen.case.model.application import (
     Application,
@@ -43,6 +43,12 @@ class Case(Strict):
     decisions: list[Decision] = Field(default_factory=list)
     certificates: list[Certificate] = Field(default_factory=list)
     mark_permission: MarkPermission | None = None
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _typed_version(cls, value: object) -> object:
+        """The loader keeps scalars as typed text; ``schema_version: 1`` arrives as "1"."""
+        return int(value) if isinstance(value, str) and value.strip().isdigit() else value
 
     # -- look-ups used by form builders and rules -----------------------------
     @property
