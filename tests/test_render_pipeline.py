@@ -88,8 +88,8 @@ def test_failing_form_leaves_output_folder_untouched(tmp_path):
     out.mkdir()
     (out / "manifest.json").write_text('{"documents": [{"path": "keep.txt"}]}', encoding="utf-8")
     (out / "keep.txt").write_text("old", encoding="utf-8")
-    result = run_cli("render", str(SAMPLES / "full-cycle.yaml"), "--form", DOCX_FORMS, "--out", str(out),
-                     "--templates", str(templates), "--force")
+    result = run_cli("render", str(SAMPLES / "full-cycle.yaml"), "--form", "application,audit-report",
+                     "--out", str(out), "--templates", str(templates), "--force")
     assert result.returncode == 2, result.stderr
     assert "audit-report" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["keep.txt", "manifest.json"]
