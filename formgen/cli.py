@@ -93,6 +93,16 @@ def _debugging(argv: list[str]) -> bool:
     return "--debug" in argv or os.environ.get("FORMGEN_DEBUG", "") not in ("", "0")
 
 
+def _notes(exc: BaseException) -> list[str]:
+    return list(getattr(exc, "__notes__", []))
+
+
+def _with_notes(exc: BaseException) -> str:
+    """The message, prefixed with where it happened (notes added on the way up)."""
+    prefix = "".join(f"{note}: " for note in _notes(exc))
+    return prefix + str(exc)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, turning errors into exit codes and one-line messages.
 
@@ -107,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         code = app(args=args, prog_name="formgen", standalone_mode=False)
     except FormgenError as exc:
-        typer.echo(str(exc), err=True)
+        typer.echo(_with_notes(exc), err=True)
         sys.exit(exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
@@ -123,9 +133,11 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if _debugging(args):
             raise
+        where = " ".join(_notes(exc))
+        what = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
         typer.echo(
-            f"внутренняя ошибка formgen ({type(exc).__name__}: {exc}); это не ошибка в ваших данных — "
-            f"сообщите о ней: {ISSUES_URL} (приложите вывод formgen --debug …)",
+            f"внутренняя ошибка formgen{f' ({where})' if where else ''}: {what} — это не ошибка "
+            f"в ваших данных; сообщите о ней: {ISSUES_URL}, приложив вывод той же команды с --debug",
             err=True,
         )
         sys.exit(INTERNAL_ERROR)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from formgen.case.model import Case
-from formgen.errors import FormgenError, InputError, RenderError
+from formgen.errors import InputError, RenderError
 from formgen.forms.registry import FORMS, FormSpec, Instance
 from formgen.output.writer import Document
 from formgen.render.docx import render_docx
@@ -69,12 +69,10 @@ def produce(
                     documents.append(_docx(case, form, instance, templates))
                 else:
                     documents.extend(_certificate(case, form, instance, langs, certificate_renderer))
-            except FormgenError as exc:
-                raise type(exc)(f"форма {form.slug} ({instance.key or 'единственная'}): {exc}") from exc
             except Exception as exc:
-                raise RenderError(
-                    f"форма {form.slug} ({instance.key or 'единственная'}): {type(exc).__name__}: {exc}"
-                ) from exc
+                # Keep the error as raised (its type decides the exit code); say which form.
+                exc.add_note(f"форма {form.slug} ({instance.key or 'единственная'})")
+                raise
             if on_document:
                 on_document(form.slug)
     return documents
