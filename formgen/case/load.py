@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from formgen.case.blanks import BLANK, blank_paths
 from formgen.case.messages import describe_error
 from formgen.case.model import Case
 from formgen.case.references import broken_references
@@ -57,6 +58,11 @@ def load_case(path: str | Path) -> LoadedCase:
         data, more = _include_body(path, data, source)
         problems.extend(more)
         body_failed = bool(more)
+    blanks = set(blank_paths(data))
+    for loc in blanks:
+        file, line, col = source.locate(loc, str(path))
+        message = f"не заполнено: впишите значение вместо {BLANK}"
+        problems.append(Problem(file, line, col, dotted(loc), message))
     try:
         case = validate_as_typed(Case, data, source)
     except ValidationError as exc:
@@ -64,10 +70,14 @@ def load_case(path: str | Path) -> LoadedCase:
             loc = tuple(error["loc"])
             if body_failed and loc[:1] == ("body",):
                 continue  # the unreadable profile is already reported
+            if any(loc[: len(b)] == b for b in blanks):
+                continue  # a blank not yet filled in is already reported
             file, line, col = source.locate(loc, str(path))
             problems.append(Problem(file, line, col, dotted(loc), describe_error(error, Case)))
         raise CaseValidationError(_sorted(problems)) from None
     for loc, message in broken_references(case):
+        if any(loc[: len(b)] == b for b in blanks):
+            continue
         file, line, col = source.locate(loc, str(path))
         problems.append(Problem(file, line, col, dotted(loc), message))
     if problems:

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from formgen.case.yamlerrors import explain_yaml_problem
 from formgen.errors import Problem
 
 __all__ = ["Located", "SourceMap", "read_located"]
@@ -95,10 +96,11 @@ def read_located(path: Path) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        what = exc.problem or str(exc)
+        what = explain_yaml_problem(exc.problem or str(exc))
         return Located(None, SourceMap(), [Problem(name, line, col, "", f"ошибка синтаксиса: {what}")])
     except yaml.YAMLError as exc:
-        return Located(None, SourceMap(), [Problem(name, None, None, "", f"ошибка синтаксиса: {exc}")])
+        what = explain_yaml_problem(str(exc))
+        return Located(None, SourceMap(), [Problem(name, None, None, "", f"ошибка синтаксиса: {what}")])
     if node is None:
         return Located(None, SourceMap(), [Problem(name, 1, 1, "", "файл пуст")])
     source = SourceMap()
