@@ -20,6 +20,10 @@ import typer
 from typer import _click as click
 from typer.core import TyperGroup
 
+from formgen.clitext import install as _russian
+
+_russian()
+
 __all__ = ["COMMANDS", "app", "main"]
 
 ISSUES_URL = "https://github.com/formgen/formgen/issues"
@@ -48,7 +52,7 @@ class _LazyGroup(TyperGroup):
         if cmd_name not in COMMANDS:
             return None
         module = importlib.import_module(f"formgen.commands.{COMMANDS[cmd_name][0]}")
-        holder = typer.Typer(add_completion=False)
+        holder = typer.Typer(add_completion=False, rich_markup_mode=None)
         module.register(holder)
         return typer.main.get_group(holder).get_command(ctx, cmd_name)
 
@@ -125,7 +129,9 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo("прервано", err=True)
         sys.exit(130)
     except click.exceptions.ClickException as exc:
-        exc.show()
+        from formgen.clitext import usage_error
+
+        typer.echo(usage_error(exc), err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         typer.echo("прервано", err=True)

@@ -80,7 +80,18 @@ def test_new_with_a_body_profile_and_from_an_existing_case(tmp_path):
     profile = ROOT / "profiles" / "ecostandard-body.yaml"
     made = formgen("new", "a.yaml", "--body", str(profile), "--date", "2026-01-12", cwd=tmp_path)
     assert made.returncode == 0, made.stderr
-    assert "body: " + str(profile) in (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    text = (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    assert "body: " + str(profile) in text
+    assert "competent_auditors: [kuznetsov, sokolova]" in text  # the profile's own staff
+    (tmp_path / "a.yaml").write_text(fill(text), encoding="utf-8")
+    clean = formgen("check", "a.yaml", cwd=tmp_path)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "[warning]" not in clean.stdout and "[error]" not in clean.stdout
+    listed = formgen("render", "a.yaml", "--out", "out", "--list", cwd=tmp_path)
+    assert [line.split()[0] for line in listed.stdout.splitlines()] == [
+        "01-application.docx", "02-application-review.docx", "03-acceptance-notice.docx",
+        "04-audit-effort-stage2.docx", "05-document-list.docx", "06-audit-plan-stage1.docx",
+        "06-audit-plan-stage2.docx", "manifest.json"]
 
     following = formgen("new", "next.yaml", "--from", str(SAMPLES / "full-cycle.yaml"),
                         "--date", "2028-02-01", cwd=tmp_path)

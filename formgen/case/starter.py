@@ -24,7 +24,7 @@ import yaml
 
 from formgen.case.blanks import BLANK
 
-__all__ = ["starter_text"]
+__all__ = ["next_cycle_text", "relative_path", "starter_text"]
 
 _ = BLANK
 
@@ -99,7 +99,7 @@ application:
 
 review:                     # справка-обоснование (Приложение Г)
   date: {d3}
-  competent_auditors: [lead, auditor]
+  competent_auditors: [{lead}, {auditor}]
   accepted: true
   signed_by: head
 
@@ -115,17 +115,18 @@ document_request:           # перечень документов для ан�
 audits:
   - id: docs
     kind: document_review
-    start: {d21}
-    end: {d23}
+    start: {d15}
+    end: {d17}
+    conclusion_sent: {d18}  # заключение — не позднее чем за 2 недели до этапа 1 (7.3.2)
     team:
-      - {{person: lead, role: lead_auditor}}
+      - {{person: {lead}, role: lead_auditor}}
 
   - id: stage1
     kind: stage1
     start: {d35}
     end: {d35}
     team:
-      - {{person: lead, role: lead_auditor}}
+      - {{person: {lead}, role: lead_auditor}}
     plan:                   # план аудита (Приложение И)
       approved: {d28}
       objects:
@@ -133,15 +134,15 @@ audits:
           clauses: "4, 5, 6.2, 9.3"
           date: {d35}
           time: "10:00–12:00"
-          auditors: [lead]
+          auditors: [{lead}]
 
   - id: stage2
     kind: stage2
     start: {d56}
     end: {d57}
     team:
-      - {{person: lead, role: lead_auditor}}
-      - {{person: auditor, role: auditor}}
+      - {{person: {lead}, role: lead_auditor}}
+      - {{person: {auditor}, role: auditor}}
     time:                   # трудозатраты по ГОСТ Р 54318-2021 (Приложение Е)
       system: ems
       personnel: {_}        # персонал в области сертификации (число)
@@ -153,12 +154,12 @@ audits:
           clauses: "4.1–4.4, 5, 6.2, 9.3, 10"
           date: {d56}
           time: "09:00–11:00"
-          auditors: [lead]
+          auditors: [{lead}]
         - unit: {_}
           clauses: "6.1, 8.1, 9.1"
           date: {d56}
           time: "11:00–17:00"
-          auditors: [auditor]
+          auditors: [{auditor}]
 """
 
 _RECERT = """
@@ -204,13 +205,21 @@ _MONTHS = ("январь", "февраль", "март", "апрель", "май
 
 
 def _dates(today: dt.date) -> dict[str, str]:
-    values = {f"d{n}": _days(today, n) for n in (0, 3, 4, 14, 21, 23, 28, 35, 36, 49, 56, 57)}
-    values["month"] = _MONTHS[(today + dt.timedelta(days=56)).month - 1]
+    values = {f"d{n}": _days(today, n) for n in (0, 3, 4, 14, 15, 17, 18, 28, 35, 36, 49, 56, 57)}
+    later = today + dt.timedelta(days=56)
+    values["month"] = f"{_MONTHS[later.month - 1]} {later.year}"
     return values
 
 
-def starter_text(name: str, today: dt.date, sites: int = 0, body: str | None = None) -> str:
-    """A new case: ``sites`` extra sites (branches), ``body`` a profile path or inline blanks."""
+def starter_text(name: str, today: dt.date, sites: int = 0, body: str | None = None,
+                 staff: list[dict] | None = None) -> str:
+    """A new case: ``sites`` extra sites (branches), ``body`` a profile path or inline blanks.
+
+    ``staff`` is the profile's staff (raw): its lead auditor and an auditor are
+    named in the team; without a profile the inline body's ids ``lead`` and
+    ``auditor`` are used, and a profile without such people leaves blanks.
+    """
+    lead, auditor = ("lead", "auditor") if body is None else _team(staff or [])
     text = _HEADER.format(today=today.isoformat(), blank=BLANK, name=name)
     text += f"\nbody: {body}   # профиль органа по сертификации\n" if body else _BODY_INLINE.format(_=_)
     branches = ""
@@ -218,8 +227,19 @@ def starter_text(name: str, today: dt.date, sites: int = 0, body: str | None = N
         branches = "  branches:                 # площадки, кроме основной\n" + "".join(
             _BRANCH.format(_=_, n=n) for n in range(1, sites + 1))
     text += _ORGANISATION.format(_=_, branches=branches)
-    text += _CYCLE.format(_=_, **_dates(today))
+    text += _CYCLE.format(_=_, lead=lead, auditor=auditor, **_dates(today))
     return text
+
+
+def _team(staff: list[dict]) -> tuple[str, str]:
+    """(lead auditor id, auditor id) from a body profile's staff, ``___`` where none fits."""
+    def position(person: dict) -> str:
+        return str(person.get("position") or "").lower()
+
+    ids = [p for p in staff if isinstance(p, dict) and p.get("id")]
+    lead = next((p["id"] for p in ids if "ведущ" in position(p)), _)
+    auditor = next((p["id"] for p in ids if "аудитор" in position(p) and p["id"] != lead), _)
+    return str(lead), str(auditor)
 
 
 def next_cycle_text(name: str, today: dt.date, previous: dict[str, Any], previous_path: Path,
@@ -230,7 +250,7 @@ def next_cycle_text(name: str, today: dt.date, previous: dict[str, Any], previou
     text += f"# Следующий цикл по делу {previous_path.name}.\n"
     if isinstance(body, str):
         target = (previous_path.parent / body).resolve()
-        text += f"\nbody: {_relative(target, out_path.parent)}\n"
+        text += f"\nbody: {relative_path(target, out_path.parent)}\n"
     else:
         text += "\n" + _dump({"body": body})
     organisation = dict(previous["organisation"])
@@ -258,7 +278,7 @@ def _dump(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
 
 
-def _relative(target: Path, start: Path) -> str:
+def relative_path(target: Path, start: Path) -> str:
     """A path next to the case stays relative; one far away is written in full."""
     relative = Path(os.path.relpath(target, start.resolve()))
     return relative.as_posix() if relative.parts.count("..") <= 1 else target.as_posix()

@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
         документации → этап 1 → этап 2. `formgen check ФАЙЛ` перечислит все
         незаполненные пропуски с номерами строк.
         """
-        from formgen.case.starter import next_cycle_text, starter_text
+        from formgen.case.starter import next_cycle_text, relative_path, starter_text
 
         if out.exists() and not force:
             raise InputError(f"{out}: файл уже существует — укажите другое имя или --force")
@@ -42,7 +42,9 @@ def register(app: typer.Typer) -> None:
         if source is not None:
             text = next_cycle_text(out.name, day, _raw(source), source, out)
         else:
-            text = starter_text(out.name, day, sites, body)
+            profile = _profile(body)
+            body_ref = relative_path(profile, out.parent) if profile else None
+            text = starter_text(out.name, day, sites, body_ref, _staff(profile))
         out.parent.mkdir(parents=True, exist_ok=True)
         from formgen.output.writer import write_atomic
 
@@ -58,6 +60,25 @@ def _parse_date(value: str | None) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise InputError(f"--date: неверная дата «{value}»: ожидается ГГГГ-ММ-ДД") from None
+
+
+def _profile(body: str | None) -> Path | None:
+    """``--body`` as typed (relative to where formgen runs), checked to exist."""
+    if body is None:
+        return None
+    profile = Path(body).resolve()
+    if not profile.is_file():
+        raise InputError(f"--body: файл профиля органа «{body}» не найден ({profile})")
+    return profile
+
+
+def _staff(profile: Path | None) -> list[dict]:
+    """The staff of the body profile the new case will name (validated now, not at first ``check``)."""
+    if profile is None:
+        return []
+    from formgen.registertable.rows import load_body_profile
+
+    return [{"id": p.id, "position": p.position} for p in load_body_profile(profile).staff]
 
 
 def _raw(path: Path) -> dict:
