@@ -12,6 +12,7 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -49,7 +50,7 @@ _PLAIN = {
 }
 
 
-def describe_error(error: dict[str, Any], root: type[BaseModel]) -> str:
+def describe_error(error: Mapping[str, Any], root: type[BaseModel]) -> str:
     """One Russian sentence for one pydantic error (``ValidationError.errors()`` item)."""
     kind = error["type"]
     ctx = dict(error.get("ctx") or {})
