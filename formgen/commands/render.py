@@ -11,22 +11,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from formgen.case.load import load_case
 from formgen.errors import InputError
 from formgen.forms.produce import file_stem, produce, select_forms
+from formgen.languages import parse_langs
 from formgen.output.writer import check_out_dir, write_documents
-from formgen.render.certificate.data import LANGUAGES
 from formgen.render.convert import add_pdf_copies
 
 __all__ = ["parse_langs", "register"]
-
-
-def parse_langs(value: str) -> list[str]:
-    """``ru,en`` → ["ru", "en"]; repeats count once; unknown languages are an input error."""
-    langs = list(dict.fromkeys(x.strip().lower() for x in value.split(",") if x.strip()))
-    bad = [x for x in langs if x not in LANGUAGES]
-    if bad or not langs:
-        raise InputError(
-            f"--lang: неизвестный язык {', '.join(bad) or repr(value)}; допустимы {', '.join(LANGUAGES)}"
-        )
-    return langs
 
 
 def _forms_with_data(case, forms, spec: str) -> list:

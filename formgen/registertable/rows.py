@@ -24,9 +24,11 @@ from formgen.case.source import read_located
 from formgen.case.typed import validate_as_typed
 from formgen.errors import InputError
 from formgen.forms.certificate_data import Translations, body_fields, person_name, to_latin
+from formgen.languages import parse_langs
 from formgen.registertable.source import Table
 from formgen.render.certificate.batch import CertificateJob, JobFailure
-from formgen.render.certificate.data import LANGUAGES, CertificateData, PersonName, Site
+from formgen.render.certificate.data import CertificateData, PersonName, Site
+from formgen.text.filenames import safe_stem
 
 __all__ = ["RowMapper", "load_body_profile", "parse_date", "parse_langs"]
 
@@ -55,16 +57,6 @@ def _int(value: object, column: str) -> int:
         return int(str(value).strip())
     except ValueError:
         raise RowError(f"{column}: «{value}» — не целое число") from None
-
-
-def parse_langs(value: str, where: str = "--lang") -> list[str]:
-    """``ru,en`` → ["ru", "en"]; unknown languages are an error."""
-    langs = [x.strip().lower() for x in re.split(r"[,;\s]+", value) if x.strip()]
-    bad = [x for x in langs if x not in LANGUAGES]
-    if bad or not langs:
-        raise InputError(f"{where}: неизвестный язык {', '.join(bad) or repr(value)}; "
-                         "допустимы ru, en, de")
-    return list(dict.fromkeys(langs))
 
 
 def load_body_profile(path: Path) -> Body:
@@ -115,7 +107,7 @@ class RowMapper:
             versions = self._versions(cells)
         except (RowError, InputError) as exc:
             return JobFailure(label, str(exc))
-        stem = re.sub(r"[^\w.-]+", "_", versions[0].number).strip("._") or f"row{number}"
+        stem = safe_stem(versions[0].number, f"row{number}")
         if stem in self._seen:
             return JobFailure(label, f"number: номер «{versions[0].number}» уже был в строке "
                                      f"{self._seen[stem]}")
