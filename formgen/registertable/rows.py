@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from formgen.case.messages import describe_error
-from formgen.case.model import Body, add_years
+from formgen.case.model import Body, three_year_expiry
 from formgen.case.source import read_located
 from formgen.case.typed import validate_as_typed
 from formgen.errors import InputError
@@ -140,7 +140,7 @@ class RowMapper:
         if get("valid_until"):
             valid_until = parsed(parse_date, text["valid_until"], "valid_until")
         else:
-            valid_until = registered and add_years(registered, 3) - dt.timedelta(days=1)
+            valid_until = registered and three_year_expiry(registered)
         issue = parsed(_int, get("issue"), "issue", default=1) if get("issue") else 1
         first_year = (parsed(_int, get("first_certified_year"), "first_certified_year")
                       if get("first_certified_year") else None)
