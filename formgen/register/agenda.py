@@ -24,6 +24,7 @@ from formgen.checks.rules.deadlines import _limit
 from formgen.checks.rules.surveillance import _periodic
 from formgen.checks.rules.timeline import add_months, certificates_in_force
 from formgen.register.models import CaseRecord, CertificateRecord, Revision
+from formgen.text.dates import numeric_date
 
 __all__ = ["AgendaItem", "case_agenda", "register_agenda"]
 
@@ -81,7 +82,7 @@ def case_agenda(case: Case, key: str, day: dt.date) -> Iterator[AgendaItem]:
         deadline, last = surveillance
         yield AgendaItem(deadline, "surveillance", "7.7.5", key, holder, None,
                          f"инспекционный контроль не позднее этой даты: 12 месяцев после аудита "
-                         f"«{last.id}» ({AUDIT_KIND_LABELS[last.kind].lower()}, {last.end.isoformat()})")
+                         f"«{last.id}» ({AUDIT_KIND_LABELS[last.kind].lower()}, {numeric_date(last.end)})")
     for audit in case.audits:
         for nc in audit.nonconformities:
             if nc.closed:
@@ -111,7 +112,7 @@ def case_agenda(case: Case, key: str, day: dt.date) -> Iterator[AgendaItem]:
             if when >= day:
                 yield AgendaItem(when, "recertification_application", "8.2", key, holder, cert.number,
                                  f"заявка на ресертификацию — {how} за {months} мес. до окончания "
-                                 f"действия ({expires.isoformat()})")
+                                 f"действия ({numeric_date(expires)})")
         if expires >= day:
             yield AgendaItem(expires, "expiry", "7.6.4", key, holder, cert.number,
                              "окончание срока действия сертификата")
