@@ -99,8 +99,8 @@ def case_agenda(case: Case, key: str, day: dt.date) -> Iterator[AgendaItem]:
     for cert in alive:
         for s in suspensions(case, cert):
             if s.end >= day and s.lifted is None:
-                audit = next((a for a in case.audits if a.id == s.decision.audit), None)
-                clause = "7.7.19.3" if audit is not None and audit.kind == "surveillance" else "9.3.4"
+                cause = next((a for a in case.audits if a.id == s.decision.audit), None)
+                clause = "7.7.19.3" if cause is not None and cause.kind == "surveillance" else "9.3.4"
                 yield AgendaItem(s.end, "suspension_end", clause, key, holder, cert.number,
                                  f"окончание приостановления (решение № {s.decision.number}): "
                                  "восстановить или отменить действие")
@@ -127,8 +127,8 @@ def register_agenda(session: Session, day: dt.date, within: int) -> list[AgendaI
     rows = session.execute(select(Revision.data, CaseRecord.key)
                            .join(CaseRecord, Revision.case_id == CaseRecord.id)
                            .where(Revision.id.in_(latest))).all()
-    items = []
+    items: list[AgendaItem] = []
     for data, key in rows:
         case = Case.model_validate(data)
-        items.extend(i for i in case_agenda(case, key, day) if i.date <= until)
+        items.extend(i for i in case_agenda(case, str(key), day) if i.date <= until)
     return sorted(items, key=lambda i: (i.date, i.case, i.kind, i.certificate or ""))

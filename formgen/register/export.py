@@ -77,7 +77,7 @@ def export_facts(session: Session) -> dict[str, dict[str, Any]]:
     latest = select(func.max(Revision.id)).group_by(Revision.case_id)
     accredited = {}
     for case_id, data in session.execute(select(Revision.case_id, Revision.data)
-                                         .where(Revision.id.in_(latest))):
+                                         .where(Revision.id.in_(latest))).tuples():
         review = data.get("review") or {}
         accredited[case_id] = bool(review.get("in_accreditation_scope", True))
     facts = {}
