@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+from pathlib import Path
 
 import pytest
 
@@ -11,20 +13,14 @@ from formgen.checks.rules import RULES, Finding, has_errors, run_rules
 from formgen.checks.rules.finding import error, gost, warning
 from formgen.checks.rules.registry import rule
 from formgen.checks.rules.report import format_findings, summary
-from tests import (
-    test_rules_audit_days,
-    test_rules_deadlines,
-    test_rules_decisions,
-    test_rules_scope,
-    test_rules_sequence,
-    test_rules_surveillance,
-    test_rules_validity,
-)
 from tests.helpers import SAMPLES
 from tests.rules_support import build, sample_data
 
-_TABLES = (test_rules_audit_days, test_rules_deadlines, test_rules_decisions, test_rules_scope,
-           test_rules_sequence, test_rules_surveillance, test_rules_validity)
+# Every tests/test_rules_*.py module with a BREAKS table (rule id → breaking case) counts.
+_TABLES = tuple(
+    module for module in (importlib.import_module(f"tests.{p.stem}")
+                          for p in sorted(Path(__file__).parent.glob("test_rules_*.py")))
+    if hasattr(module, "BREAKS"))
 
 
 def test_sample_has_no_error_level_finding() -> None:

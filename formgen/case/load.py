@@ -14,10 +14,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from formgen.case.blanks import BLANK, blank_paths
 from formgen.case.messages import describe_error
 from formgen.case.model import Case
 from formgen.case.references import broken_references
 from formgen.case.source import SourceMap, _dotted, read_located
+from formgen.case.typed import validate_as_typed
 from formgen.errors import CaseValidationError, Problem
 
 __all__ = ["LoadedCase", "dotted", "load_case"]
@@ -60,17 +62,26 @@ def load_case(path: str | Path, base: Path | None = None) -> LoadedCase:
         data, more = _include_body(path, data, source, base)
         problems.extend(more)
         body_failed = bool(more)
+    blanks = set(blank_paths(data))
+    for loc in blanks:
+        file, line, col = source.locate(loc, str(path))
+        message = f"не заполнено: впишите значение вместо {BLANK}"
+        problems.append(Problem(file, line, col, dotted(loc), message))
     try:
-        case = Case.model_validate(data)
+        case = validate_as_typed(Case, data, source)
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(error["loc"])
             if body_failed and loc[:1] == ("body",):
                 continue  # the unreadable profile is already reported
+            if any(loc[: len(b)] == b for b in blanks):
+                continue  # a blank not yet filled in is already reported
             file, line, col = source.locate(loc, str(path))
             problems.append(Problem(file, line, col, dotted(loc), describe_error(error, Case)))
         raise CaseValidationError(_sorted(problems)) from None
     for loc, message in broken_references(case):
+        if any(loc[: len(b)] == b for b in blanks):
+            continue
         file, line, col = source.locate(loc, str(path))
         problems.append(Problem(file, line, col, dotted(loc), message))
     if problems:

@@ -9,11 +9,15 @@ cause).
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
+
+from formgen.case.lookalike import explain_lookalike
 
 __all__ = ["describe_error"]
 
@@ -46,7 +50,7 @@ _PLAIN = {
 }
 
 
-def describe_error(error: dict[str, Any], root: type[BaseModel]) -> str:
+def describe_error(error: Mapping[str, Any], root: type[BaseModel]) -> str:
     """One Russian sentence for one pydantic error (``ValidationError.errors()`` item)."""
     kind = error["type"]
     ctx = dict(error.get("ctx") or {})
@@ -55,6 +59,11 @@ def describe_error(error: dict[str, Any], root: type[BaseModel]) -> str:
         return _unknown_key(error["loc"], root)
     if kind in {"value_error", "assertion_error"}:
         return str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        hint = explain_lookalike(value, allowed)
+        if hint:
+            return f"недопустимое значение «{_short(value)}»: {hint}"
     template = _PLAIN.get(kind)
     if template is None:
         return error["msg"]

@@ -25,8 +25,8 @@ def load_body_profile(path: Path) -> Body:
     if located.data is None:
         raise CaseValidationError(list(located.problems))
     if not isinstance(located.data, dict):
-        raise CaseValidationError(
-            [Problem(str(path), 1, 1, "", "ожидается профиль органа (name, address, …)")])
+        raise CaseValidationError([Problem(str(path), 1, 1, "",
+                                           "ожидается профиль органа (name, address, …)")])
     try:
         return Body.model_validate(located.data)
     except ValidationError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from formgen.case.lookalike import explain_lookalike, mixed_script
 from formgen.case.model import Case
 
 __all__ = ["broken_references"]
@@ -18,15 +19,34 @@ Ref = tuple[tuple, str]  # (field path, message)
 
 def broken_references(case: Case) -> list[Ref]:
     """All dangling or duplicated references of a validated case."""
-    return [*_people(case), *_ids(case)]
+    return [*_people(case), *_ids(case), *_mixed_ids(case)]
+
+
+def _missing(message: str, typed: str, known) -> str:
+    """The "not found" message, with the look-alike letter named when that is the cause."""
+    hint = explain_lookalike(typed, known)
+    return f"{message}: {hint}" if hint else message
+
+
+def _mixed_ids(case: Case) -> Iterator[Ref]:
+    """Ids that mix Latin and Cyrillic letters, where they are defined."""
+    for a, audit in enumerate(case.audits):
+        hint = mixed_script(audit.id)
+        if hint:
+            yield ("audits", a, "id"), f"«{audit.id}» смешивает латиницу и кириллицу: {hint}"
+    for s, person in enumerate(case.body.staff):
+        hint = mixed_script(person.id)
+        if hint:
+            yield ("body", "staff", s, "id"), f"«{person.id}» смешивает латиницу и кириллицу: {hint}"
 
 
 def _people(case: Case) -> Iterator[Ref]:
     body = case.body
     for path, ref in _person_refs(case):
         if not body.has_person(ref):
-            known = ", ".join(["head", *(p.id for p in body.staff if p.id)])
-            yield path, f"сотрудник «{ref}» не найден в body.staff (известны: {known})"
+            ids = ["head", *(p.id for p in body.staff if p.id)]
+            message = f"сотрудник «{ref}» не найден в body.staff (известны: {', '.join(ids)})"
+            yield path, _missing(message, ref, ids)
 
 
 def _person_refs(case: Case) -> Iterator[tuple[tuple, str]]:
@@ -89,26 +109,32 @@ def _ids(case: Case) -> Iterator[Ref]:
         )
     for d, decision in enumerate(case.decisions):
         if decision.audit not in audit_ids:
-            yield ("decisions", d, "audit"), f"аудит «{decision.audit}» не найден в audits"
+            message = f"аудит «{decision.audit}» не найден в audits"
+            yield ("decisions", d, "audit"), _missing(message, decision.audit, audit_ids)
         elif case.audit(decision.audit).report is None:
             yield ("decisions", d, "audit"), f"у аудита «{decision.audit}» нет акта (report)"
         if decision.certificate and decision.certificate not in certs:
             msg = f"сертификат «{decision.certificate}» не найден в certificates"
-            yield ("decisions", d, "certificate"), msg
+            yield ("decisions", d, "certificate"), _missing(msg, decision.certificate, certs)
     for b, branch in enumerate(case.organisation.branches):
         for field in ("added_by", "removed_by"):
             ref = getattr(branch, field)
             if ref and ref not in numbers:
-                yield ("organisation", "branches", b, field), f"решение «{ref}» не найдено в decisions"
+                msg = _missing(f"решение «{ref}» не найдено в decisions", ref, numbers)
+                yield ("organisation", "branches", b, field), msg
     branch_names = {b.name for b in case.organisation.branches}
     for c, cert in enumerate(case.certificates):
         for s, site in enumerate(cert.sites or []):
             if site not in branch_names:
-                yield ("certificates", c, "sites", s), f"площадка «{site}» не найдена в organisation.branches"
+                msg = _missing(f"площадка «{site}» не найдена в organisation.branches", site, branch_names)
+                yield ("certificates", c, "sites", s), msg
         if cert.replaces and cert.replaces not in certs:
-            yield ("certificates", c, "replaces"), f"сертификат «{cert.replaces}» не найден в certificates"
+            msg = _missing(f"сертификат «{cert.replaces}» не найден в certificates", cert.replaces, certs)
+            yield ("certificates", c, "replaces"), msg
         if cert.decision not in numbers:
-            yield ("certificates", c, "decision"), f"решение «{cert.decision}» не найдено в decisions"
+            msg = _missing(f"решение «{cert.decision}» не найдено в decisions", cert.decision, numbers)
+            yield ("certificates", c, "decision"), msg
     if case.mark_permission and case.mark_permission.certificate not in certs:
-        msg = f"сертификат «{case.mark_permission.certificate}» не найден в certificates"
+        ref = case.mark_permission.certificate
+        msg = _missing(f"сертификат «{ref}» не найден в certificates", ref, certs)
         yield ("mark_permission", "certificate"), msg

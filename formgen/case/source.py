@@ -2,11 +2,19 @@
 
 PyYAML's ``compose`` keeps each node's position; walking the node tree gives
 plain Python values and a map ``field path → (file, line, column)`` that later
-stages use to point a clerk at the exact line. Three of PyYAML's habits are
-undone on purpose: dates stay text (so pydantic reports 2025-02-30 as an
-impossible date instead of YAML failing obscurely), duplicate keys are errors
-(PyYAML keeps the last one silently), and JSON goes through the same path
-(JSON is YAML), so both formats get line numbers.
+stages use to point a clerk at the exact line. PyYAML's habits are undone on
+purpose:
+
+* dates stay text (so pydantic reports 2025-02-30 as an impossible date
+  instead of YAML failing obscurely);
+* the text of every plain scalar is kept next to its value (``SourceMap.texts``):
+  where the model wants text and YAML 1.1 made a number or a boolean of it
+  (``inn: 0101123456`` is octal, ``okved: 11.10`` the float 11.1), the clerk's
+  text is put back (``formgen.case.typed``);
+* duplicate keys are errors (PyYAML keeps the last one silently);
+* a file saved in Windows-1251 (Notepad, old Excel) is read as such;
+* JSON goes through the same path (JSON is YAML), so both formats get line
+  numbers.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from formgen.case.yamlerrors import explain_yaml_problem
 from formgen.errors import Problem
 
 __all__ = ["Located", "SourceMap", "read_located"]
@@ -39,6 +48,7 @@ class SourceMap:
     """Where each value of a loaded document stood, by field path."""
 
     positions: dict[tuple, Position] = field(default_factory=dict)
+    texts: dict[tuple, str] = field(default_factory=dict)  # plain scalars as typed
 
     def locate(self, path: tuple, default_file: str) -> Position:
         """Position of ``path`` or of its nearest ancestor that was in the file."""
@@ -53,6 +63,8 @@ class SourceMap:
         """Take in the positions of a document included at ``prefix``."""
         for path, pos in other.positions.items():
             self.positions[prefix + path] = pos
+        for path, text in other.texts.items():
+            self.texts[prefix + path] = text
 
 
 @dataclass
@@ -69,29 +81,61 @@ def read_located(path: Path) -> Located:
     name = str(path)
     problems: list[Problem] = []
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return Located(None, SourceMap(), [Problem(name, None, None, "", "файл не найден")])
-    except UnicodeDecodeError as exc:
-        return Located(
-            None, SourceMap(), [Problem(name, None, None, "", f"файл не в кодировке UTF-8: {exc}")]
-        )
+    except IsADirectoryError:
+        return Located(None, SourceMap(), [Problem(name, None, None, "", "это папка, а не файл")])
     except OSError as exc:
         return Located(None, SourceMap(), [Problem(name, None, None, "", f"не читается: {exc}")])
+    text, problem = decode_text(raw, name)
+    if text is None:
+        return Located(None, SourceMap(), [problem] if problem else [])
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        what = exc.problem or str(exc)
+        what = explain_yaml_problem(exc.problem or str(exc))
         return Located(None, SourceMap(), [Problem(name, line, col, "", f"ошибка синтаксиса: {what}")])
     except yaml.YAMLError as exc:
-        return Located(None, SourceMap(), [Problem(name, None, None, "", f"ошибка синтаксиса: {exc}")])
+        what = explain_yaml_problem(str(exc))
+        return Located(None, SourceMap(), [Problem(name, None, None, "", f"ошибка синтаксиса: {what}")])
     if node is None:
         return Located(None, SourceMap(), [Problem(name, 1, 1, "", "файл пуст")])
     source = SourceMap()
     data = _walk(node, (), name, source, problems, _Loader(""))
     return Located(data, source, problems)
+
+
+def decode_text(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
+    """UTF-8 (with or without BOM), else Windows-1251 if the bytes read as Russian text.
+
+    Windows editors still save in cp1251; such a file is read as it is rather
+    than refused. Bytes that are neither are refused with the line of the
+    first bad byte and the advice to save in UTF-8.
+    """
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    try:
+        text = raw.decode("cp1251")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _mostly_cyrillic(text):
+        return text, None
+    line = raw[:bad].count(b"\n") + 1
+    return None, Problem(name, line, None, "",
+                         "файл не в кодировке UTF-8 — сохраните файл в UTF-8 "
+                         "(в Блокноте: «Сохранить как» → Кодировка UTF-8)")
+
+
+def _mostly_cyrillic(text: str) -> bool:
+    """Non-ASCII letters of a cp1251 reading are Cyrillic, as in a Russian case file."""
+    other = [ch for ch in text if ord(ch) > 127 and not ch.isspace()]
+    cyrillic = sum(1 for ch in other if "\u0400" <= ch <= "\u04ff" or ch in "«»–—№")
+    return bool(other) and cyrillic / len(other) > 0.9
 
 
 def _walk(node, path: tuple, name: str, source: SourceMap, problems: list, loader) -> Any:
@@ -122,7 +166,10 @@ def _walk(node, path: tuple, name: str, source: SourceMap, problems: list, loade
             _walk(item, (*path, i), name, source, problems, loader)
             for i, item in enumerate(node.value)
         ]
-    return loader.construct_object(node)
+    value = loader.construct_object(node)
+    if node.style is None and not isinstance(value, str) and value is not None:
+        source.texts[path] = node.value
+    return value
 
 
 def _at(name: str, node, path: str, message: str) -> Problem:

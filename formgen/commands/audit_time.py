@@ -29,6 +29,7 @@ from formgen.checks.audittime import (
     compute_audit_time,
     effective_personnel,
 )
+from formgen.checks.audittime.tables import fmt_num
 
 __all__ = ["audit_time", "register"]
 
@@ -134,7 +135,7 @@ def _list_factors(system: str | None, as_json: bool, console: Console) -> None:
 
 def _print(res: AuditTimeResult, console: Console) -> None:
     def d(x: float) -> str:
-        return f"{x:g}".replace(".", ",")
+        return fmt_num(x)
 
     table = Table(
         title=f"Время аудита {SYSTEM_LABELS[res.system]} (метод {res.method}), аудито-дни",
@@ -152,10 +153,11 @@ def _print(res: AuditTimeResult, console: Console) -> None:
         base += f" (диапазон {d(res.base_range[0])}–{d(res.base_range[1])})"
     table.add_row("Индивидуальное значение" if res.individual else "Табличное значение", base)
     for a in res.adjustments:
-        table.add_row(f"  {a.name}", f"{a.percent:+g} %".replace(".", ","))
+        table.add_row(f"  {a.name}", f"{'+' if a.percent > 0 else ''}{fmt_num(a.percent)} %")
     if res.adjustments:
         cap = " (ограничено 5.9)" if res.reduction_capped else ""
-        table.add_row("Поправка итого", f"{res.applied_percent:+g} %{cap}".replace(".", ","))
+        sign = "+" if res.applied_percent > 0 else ""
+        table.add_row("Поправка итого", f"{sign}{fmt_num(res.applied_percent)} %{cap}")
     table.add_row("Первоначальный аудит (этап 1 + этап 2)", d(res.initial_days))
     table.add_row("  этап 1 / этап 2", f"{d(res.stage1_days)} / {d(res.stage2_days)}")
     table.add_row("  на месте, не менее", d(res.onsite_min_days))

@@ -18,7 +18,7 @@ import typer
 from formgen.case.load import LoadedCase, dotted, load_case
 from formgen.checks.rules import has_errors, run_rules
 from formgen.checks.rules.report import format_findings, summary
-from formgen.errors import RuleViolation
+from formgen.errors import InputError, RuleViolation
 
 __all__ = ["enforce_rules", "register"]
 
@@ -28,19 +28,38 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def check(
-        case: Path = typer.Argument(..., help="Файл дела (YAML или JSON)"),
+        cases: list[Path] = typer.Argument(..., help="Файлы дел (YAML или JSON), один или несколько"),
         as_json: bool = typer.Option(False, "--json", help="Результат в JSON"),
     ) -> None:
-        """Проверить дело по правилам ГОСТ Р 54298-2010 (разделы 7–9) и ГОСТ Р 54318-2021."""
-        loaded = load_case(case)
-        findings = run_rules(loaded.case)
-        if as_json:
-            typer.echo(json.dumps(_as_json(loaded, findings), ensure_ascii=False, indent=2))
-        else:
+        """Проверить дела по правилам ГОСТ Р 54298-2010 (разделы 7–9) и ГОСТ Р 54318-2021.
+
+        Каждый файл проверяется отдельно; код выхода — худший из всех:
+        2 — файл не читается или заполнен неверно, 1 — нарушены правила, 0 — всё в порядке.
+        """
+        worst = 0
+        reports = []
+        for case in cases:
+            try:
+                loaded = load_case(case)
+            except InputError as exc:
+                typer.echo(str(exc), err=True)
+                worst = 2
+                continue
+            findings = run_rules(loaded.case)
+            if has_errors(findings):
+                worst = max(worst, 1)
+            if as_json:
+                reports.append(_as_json(loaded, findings))
+                continue
+            if len(cases) > 1:
+                typer.echo(f"== {case}")
             for line in format_findings(loaded, findings):
                 typer.echo(line)
             typer.echo(summary(findings))
-        raise typer.Exit(1 if has_errors(findings) else 0)
+        if as_json:
+            payload = reports[0] if len(cases) == 1 and reports else reports
+            typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        raise typer.Exit(worst)
 
 
 def _as_json(loaded: LoadedCase, findings: list) -> dict:

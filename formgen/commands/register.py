@@ -183,14 +183,14 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Выгрузить реестр для IAF CertSearch (XLSX) и/или в CSV."""
         from formgen.output.writer import write_atomic
-        from formgen.register.export import certsearch_rows, csv_bytes, xlsx_bytes
+        from formgen.register.export import certsearch_rows, csv_bytes, export_facts, xlsx_bytes
         from formgen.register.queries import list_certificates
 
         if certsearch is None and csv_file is None:
             raise InputError("укажите --certsearch FILE.xlsx и/или --csv FILE.csv")
         day = _date(at)
         with _open(db).transaction() as session:
-            rows = certsearch_rows(list_certificates(session, day))
+            rows = certsearch_rows(list_certificates(session, day), export_facts(session))
         if certsearch is not None:
             write_atomic(certsearch, xlsx_bytes(rows))
         if csv_file is not None:

@@ -10,22 +10,39 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from formgen.case.load import load_case
 from formgen.errors import InputError
-from formgen.forms.produce import produce, select_forms
-from formgen.output.writer import write_documents
+from formgen.forms.produce import file_stem, produce, select_forms
+from formgen.languages import parse_langs
+from formgen.output.writer import check_out_dir, write_documents
 from formgen.render.convert import add_pdf_copies
 
-__all__ = ["register"]
-
-_LANGS = {"ru", "en", "de"}
+__all__ = ["parse_langs", "register"]
 
 
-def parse_langs(value: str) -> list[str]:
-    """``ru,en`` → ["ru", "en"]; unknown languages are an input error."""
-    langs = [x.strip() for x in value.split(",") if x.strip()]
-    bad = [x for x in langs if x not in _LANGS]
-    if bad or not langs:
-        raise InputError(f"--lang: неизвестный язык {', '.join(bad) or value!r}; допустимы ru, en, de")
-    return langs
+def _forms_with_data(case, forms, spec: str) -> list:
+    """The chosen forms; a form named explicitly that the case has no data for is an input error."""
+    if spec.strip() == "all":
+        return forms
+    empty = [f for f in forms if not list(f.instances(case))]
+    if empty:
+        names = "; ".join(f"{f.slug} (приложение {f.annex}, {f.title})" for f in empty)
+        raise InputError(f"--form: в деле нет данных для формы: {names} — "
+                         "заполните соответствующий раздел файла дела или не указывайте эту форму")
+    return forms
+
+
+def _planned(case, forms, langs: list[str], pdf: bool) -> list[str]:
+    """The file names a render would write (``--list``), without rendering anything."""
+    names = []
+    for form in forms:
+        for instance in form.instances(case):
+            stem = file_stem(form, instance.key)
+            if form.output == "docx":
+                names.append(f"{stem}.docx  ({form.annex}, {form.title})")
+                if pdf:
+                    names.append(f"{stem}.pdf  ({form.annex}, {form.title}, PDF)")
+            else:
+                names.extend(f"{stem}-{lang}.pdf  ({form.annex}, {form.title})" for lang in langs)
+    return names
 
 
 def register(app: typer.Typer) -> None:
@@ -33,23 +50,46 @@ def register(app: typer.Typer) -> None:
     def render(
         case: Path = typer.Argument(..., help="Файл дела (YAML или JSON)"),
         form: str = typer.Option("all", "--form", "-f", help="all или slug[,slug…] (formgen forms)"),
-        out: Path = typer.Option(..., "--out", "-o", help="Папка для документов"),
+        out: Path | None = typer.Option(None, "--out", "-o",
+                                        help="Папка для документов (заменяется целиком)"),
         lang: str = typer.Option("ru", "--lang", help="Языки сертификата: ru,en,de"),
         templates: Path | None = typer.Option(None, "--templates", help="Свои шаблоны (по имени файла)"),
         draft: bool = typer.Option(False, "--draft", help="Сертификаты как проект (ПРОЕКТ / DRAFT)"),
         force: bool = typer.Option(False, "--force", help="Формировать, несмотря на ошибки правил"),
         pdf: bool = typer.Option(False, "--pdf", help="Также PDF каждой формы (через LibreOffice)"),
+        in_register: bool = typer.Option(False, "--register", help="Внести дело и документы в реестр "
+                                         "(другой документ под выданным номером — отказ)"),
+        db: str | None = typer.Option(None, "--db", help="База реестра (с --register): файл SQLite или "
+                                      "postgresql://… (по умолчанию FORMGEN_DB или formgen.db)"),
         at: str | None = typer.Option(
             None, "--at", help="Дата статуса сертификатов (2026-03-01); по умолчанию сегодня"
         ),
+        dry_run: bool = typer.Option(False, "--list", "--dry-run",
+                                     help="Только показать, какие файлы будут созданы"),
     ) -> None:
-        """Заполнить формы ГОСТ Р 54298-2010 по файлу дела и записать manifest.json."""
+        """Заполнить формы ГОСТ Р 54298-2010 по файлу дела и записать manifest.json.
+
+        Папка --out после работы содержит ровно документы из manifest.json:
+        файлы прошлого формирования удаляются. Папку, которую создал не formgen,
+        formgen не трогает (код 2). При любой ошибке папка остаётся прежней.
+        """
         from formgen.commands.certificates import _status_day
 
         langs = parse_langs(lang)
         forms = select_forms(form)
         day = _status_day(at)
+        if out is None and not dry_run:
+            raise InputError("--out: укажите папку для документов (или --list, чтобы только посмотреть)")
+        if out is not None:
+            check_out_dir(out)
         loaded = load_case(case)
+        forms = _forms_with_data(loaded.case, forms, form)
+        if dry_run:
+            for line in _planned(loaded.case, forms, langs, pdf):
+                typer.echo(line)
+            typer.echo("manifest.json  (опись документов)")
+            return
+        assert out is not None
         _enforce_rules(loaded, force)
         refused: list[str] = []
         renderer = _certificate_renderer(draft, day, refused)
@@ -65,7 +105,12 @@ def register(app: typer.Typer) -> None:
             )
         if pdf:
             documents = add_pdf_copies(documents)
-        manifest = write_documents(out, documents)
+        if in_register:
+            from formgen.register.record import write_through_register
+
+            manifest = write_through_register(db, case, loaded.case, documents, out)
+        else:
+            manifest = write_documents(out, documents)
         console.print(f"{len(documents)} документ(ов) → {out}  (manifest: {manifest.name})")
         _report_status(console, loaded.case, day, refused)
 

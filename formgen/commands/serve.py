@@ -15,11 +15,14 @@ def register(app: typer.Typer) -> None:
         db: str | None = typer.Option(None, "--db", help=DB_HELP),
         host: str = typer.Option("127.0.0.1", "--host", help="Адрес (по умолчанию только этот компьютер)"),
         port: int = typer.Option(8000, "--port", help="Порт"),
+        cases: str | None = typer.Option(
+            None, "--cases", help="Папка дел: от неё читается body: ФАЙЛ загруженных на сайте дел"),
     ) -> None:
-        """Страница проверки сертификата /verify/{номер} и API /api/v1/certificates/{номер}."""
+        """Рабочее место /desk (вход по логину) и открытая проверка /verify/{номер}, /api/v1/…"""
         import uvicorn
 
         from formgen.web.app import create_app
 
-        typer.echo(f"проверка сертификатов: http://{host}:{port}/verify/<номер>", err=True)
-        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+        typer.echo(f"рабочее место: http://{host}:{port}/desk · проверка: http://{host}:{port}/verify/<номер>",
+                   err=True)
+        uvicorn.run(create_app(db, cases_dir=cases), host=host, port=port, log_level="warning")

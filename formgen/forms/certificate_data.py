@@ -27,10 +27,12 @@ from pathlib import Path
 from formgen.case.history import certificate_sites, status_at
 from formgen.case.model import Body, Case, Certificate, Person
 from formgen.errors import InputError, RenderError
+from formgen.languages import ANNEX_BY_LANG
 from formgen.render.certificate.data import CertificateData, PersonName, Site
 from formgen.render.certificate.errors import CertificateError
 from formgen.render.certificate.status import NotInForceError, StatusNote
 from formgen.render.certificate.wording import wording
+from formgen.text.filenames import safe_stem
 from formgen.text.names import transliterate
 
 __all__ = [
@@ -49,7 +51,6 @@ __all__ = [
 ]
 
 # Russian is Annex П; the English form of Annex С also serves German (section 14).
-ANNEX_BY_LANG = {"ru": "П", "en": "С", "de": "С"}
 _LANG_WORD = {"en": "английском", "de": "немецком"}
 
 
@@ -388,7 +389,6 @@ def case_jobs(loaded, langs: Sequence[str], *, draft: bool = False, at: dt.date 
     body profile a case includes), so the same profile works from any case
     folder.
     """
-    import re
 
     from formgen.render.certificate.batch import CertificateJob, JobFailure
 
@@ -411,6 +411,6 @@ def case_jobs(loaded, langs: Sequence[str], *, draft: bool = False, at: dt.date 
         except InputError as exc:
             jobs.append(JobFailure(label, str(exc).replace("\n", "; ")))
             continue
-        stem = re.sub(r"[^\w.-]+", "_", entry.number).strip("._") or "certificate"
+        stem = safe_stem(entry.number, "certificate")
         jobs.append(CertificateJob(label, versions, stem))
     return jobs

@@ -7,22 +7,21 @@ here — ``formgen.output.writer`` writes the result all or nothing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from formgen.case.model import Case
-from formgen.errors import FormgenError, InputError, RenderError
+from formgen.errors import InputError, RenderError
 from formgen.forms.registry import FORMS, FormSpec, Instance
+from formgen.languages import ANNEX_BY_LANG
 from formgen.output.writer import Document
 from formgen.render.docx import render_docx
 from formgen.render.templates import find_template
-from formgen.text.names import transliterate
+from formgen.text.filenames import safe_stem
 
-__all__ = ["FOREIGN_ANNEX", "file_stem", "produce", "select_forms"]
+__all__ = ["file_stem", "produce", "select_forms"]
 
 # Certificates: Russian is Annex П, the foreign-language form is Annex С.
-FOREIGN_ANNEX = {"ru": "П", "en": "С", "de": "С"}
 
 
 def select_forms(spec: str) -> list[FormSpec]:
@@ -45,8 +44,7 @@ def file_stem(form: FormSpec, key: str) -> str:
     number = FORMS.index(form) + 1
     if not key:
         return f"{number:02d}-{form.slug}"
-    safe = re.sub(r"[^A-Za-z0-9]+", "-", transliterate(key)).strip("-").lower()
-    return f"{number:02d}-{form.slug}-{safe or 'x'}"
+    return f"{number:02d}-{form.slug}-{safe_stem(key)}"
 
 
 CertificateRenderer = Callable[[Case, object, list[str]], list[tuple[str, bytes]]]
@@ -69,12 +67,10 @@ def produce(
                     documents.append(_docx(case, form, instance, templates))
                 else:
                     documents.extend(_certificate(case, form, instance, langs, certificate_renderer))
-            except FormgenError as exc:
-                raise type(exc)(f"форма {form.slug} ({instance.key or 'единственная'}): {exc}") from exc
             except Exception as exc:
-                raise RenderError(
-                    f"форма {form.slug} ({instance.key or 'единственная'}): {type(exc).__name__}: {exc}"
-                ) from exc
+                # Keep the error as raised (its type decides the exit code); say which form.
+                exc.add_note(f"форма {form.slug} ({instance.key or 'единственная'})")
+                raise
             if on_document:
                 on_document(form.slug)
     return documents
@@ -92,7 +88,7 @@ def _certificate(case, form, instance, langs, renderer) -> list[Document]:
     out = []
     for lang, data in renderer(case, instance.item, langs):
         # A bilingual draft comes back as one "ru+en" document: annexes "П+С".
-        annex = "+".join(FOREIGN_ANNEX.get(part, "С") for part in lang.split("+"))
+        annex = "+".join(ANNEX_BY_LANG.get(part, "С") for part in lang.split("+"))
         stem = file_stem(form, instance.key)
         out.append(Document(form.slug, annex, lang, "pdf", f"{stem}-{lang}.pdf", data))
     return out

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from formgen.case.model import Person
 from formgen.text.dates import long_date, numeric_date
+from formgen.text.declension import GENITIVE, lower_first, phrase
 from formgen.text.names import position_dative
 
 __all__ = ["EMPTY_PERSON", "date", "join", "pad_rows", "person", "short_date", "text", "yes_no"]
@@ -22,8 +23,10 @@ EMPTY_PERSON = {
     "initials_surname": "",
     "surname_initials": "",
     "dative_surname_initials": "",
+    "dative_initials_surname": "",
     "position": "",
     "position_dative": "",
+    "genitive_position_name": "",
     "position_full_name": "",
     "qualification": "",
     "phone": "",
@@ -70,8 +73,13 @@ def person(value: Person | None) -> dict[str, str]:
         "initials_surname": value.initials_surname,
         "surname_initials": value.surname_initials,
         "dative_surname_initials": value.dative_surname_initials,
+        "dative_initials_surname": value.dative_initials_surname,
         "position": text(value.position),
         "position_dative": value.position_dative or position_dative(value.position or ""),
+        # «в лице генерального директора Сазонова Виктора Николаевича»
+        "genitive_position_name": join(
+            [lower_first(phrase(value.position, GENITIVE)), value.full_name_in(GENITIVE)], " "
+        ),
         "position_full_name": join([value.position, value.full_name]),
         "qualification": text(value.qualification),
         "phone": text(value.phone),

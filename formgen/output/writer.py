@@ -1,22 +1,26 @@
 """Write a batch of documents and their manifest, all or nothing.
 
-Every document is first written into a private staging folder inside the
-output folder; only when all of them exist are they moved into place with
-``os.replace`` (atomic on one file system) and the manifest written last. A
-failure while rendering or staging leaves the output folder as it was.
+The output folder is replaced as a whole: every document and the manifest
+are written into a staging folder beside it, which is then swapped with the
+old folder in one step. A failure while rendering or staging leaves the
+output folder as it was; a later render never leaves an earlier one's files.
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-__all__ = ["Document", "write_atomic", "write_documents"]
+from formgen.errors import InputError
+
+__all__ = ["MANIFEST", "Document", "check_out_dir", "unique_paths", "write_atomic", "write_documents"]
 
 
 @dataclass(frozen=True)
@@ -54,24 +58,119 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
-def write_documents(out_dir: Path, documents: list[Document]) -> Path:
-    """Stage every document, move all into ``out_dir``, then write ``manifest.json``."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=".formgen-staging-"))
+MANIFEST = "manifest.json"
+_OURS = ".formgen-"  # prefix of formgen's own staging folders and files
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """Refuse an output folder formgen must not touch, before anything is rendered.
+
+    A render replaces the whole folder, so the folder must be one formgen made
+    (it holds ``manifest.json``) or empty; a file, or a folder of somebody's
+    other papers, is refused instead of being emptied.
+    """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"--out: «{out_dir}» — это файл, а не папка; укажите папку для документов")
+    if not out_dir.is_dir():
+        return
+    entries = [p for p in out_dir.iterdir() if not p.name.startswith(_OURS)]
+    if not entries:
+        return
+    manifest = out_dir / MANIFEST
+    if not manifest.is_file():
+        raise InputError(
+            f"--out: папка «{out_dir}» не пуста и создана не formgen (в ней нет {MANIFEST}); "
+            "formgen заменяет содержимое папки целиком — укажите пустую или новую папку"
+        )
+    listed = _listed(manifest)
+    if listed is None:
+        raise InputError(f"--out: {manifest}: файл повреждён — удалите папку или укажите другую")
+    strangers = sorted(
+        str(p.relative_to(out_dir)) for p in out_dir.rglob("*")
+        if p.is_file() and not any(part.startswith(_OURS) for part in p.relative_to(out_dir).parts)
+        and p.relative_to(out_dir).as_posix() not in listed and p.name != MANIFEST
+    )
+    if strangers:
+        raise InputError(
+            f"--out: в папке «{out_dir}» есть файлы, которых formgen не создавал: "
+            f"{', '.join(strangers[:5])}{' …' if len(strangers) > 5 else ''}; "
+            "перенесите их или укажите другую папку (папка заменяется целиком)"
+        )
+
+
+def _listed(manifest: Path) -> set[str] | None:
     try:
-        staged = []
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        return {str(doc["path"]) for doc in data["documents"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def unique_paths(documents: list[Document]) -> list[Document]:
+    """Drop exact repeats; give a clashing name a ``-2``, ``-3`` … suffix (deterministic)."""
+    seen: dict[str, bytes] = {}
+    out = []
+    for doc in documents:
+        path = doc.path
+        if path in seen and seen[path] == doc.data:
+            continue
+        stem, dot, ext = path.rpartition(".")
+        n = 2
+        while path in seen:
+            path = f"{stem}-{n}{dot}{ext}"
+            n += 1
+        seen[path] = doc.data
+        out.append(replace(doc, path=path))
+    return out
+
+
+def write_documents(out_dir: Path, documents: list[Document]) -> Path:
+    """Make ``out_dir`` hold exactly ``documents`` and their manifest, or leave it as it was.
+
+    The new folder is built complete next to the old one (same file system),
+    then the two are exchanged in one step (``renameat2(RENAME_EXCHANGE)`` on
+    Linux, else two renames) and the old content is deleted. So a previous
+    render's files never mix with this one's, and a failure at any point
+    leaves the folder as it was.
+    """
+    check_out_dir(out_dir)
+    documents = unique_paths(documents)
+    out_dir = out_dir.absolute()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f"{_OURS}{out_dir.name}-"))
+    try:
         for doc in documents:
             path = staging / doc.path
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(doc.data)
-            staged.append((path, out_dir / doc.path))
-        for source, target in staged:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(source, target)
+        manifest = {"documents": [doc.manifest_entry() for doc in documents]}
+        text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+        (staging / MANIFEST).write_text(text, encoding="utf-8")
+        if out_dir.is_dir():
+            _exchange(staging, out_dir)  # staging now holds the old content
+        else:
+            os.rename(staging, out_dir)
+            staging.mkdir()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    manifest = {"documents": [doc.manifest_entry() for doc in documents]}
-    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-    target = out_dir / "manifest.json"
-    write_atomic(target, text.encode("utf-8"))
-    return target
+    return out_dir / MANIFEST
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Swap two folders atomically where the system can, else by two renames."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        at_fdcwd, rename_exchange = -100, 2
+        renameat2 = getattr(libc, "renameat2", None)
+        if renameat2 is not None:
+            rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+            if rc == 0:
+                return
+    aside = a.with_name(a.name + "-old")
+    os.rename(b, aside)
+    try:
+        os.rename(a, b)
+    except BaseException:
+        os.rename(aside, b)
+        raise
+    os.rename(aside, a)

@@ -1,57 +1,134 @@
-"""``formgen agenda``: what falls due across every case of the register.
+"""What falls due across all cases of the register (``formgen agenda``).
 
-Each case's latest revision holds the validated case (``Revision.data``); the
-deadlines come from ``formgen.checks.deadlines_due`` on that case, so the
-register adds only the "across all clients" part, not a second reading of the
-standard.
+Each case is answered from its latest stored revision, read back into the
+case model, with the same helpers the rules use — the surveillance gap of
+7.7.5 (``surveillance._periodic``, ``timeline.add_months``), the
+corrective-action terms of 7.5.6.6/7.7.16/7.7.17 (``deadlines._limit``), the
+suspensions of ``case.history`` — so the agenda and ``formgen check`` never
+disagree about a date. Only certificates still alive on the start date (not
+withdrawn, replaced or expired) produce items: a closed cycle has no dues.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from formgen.case.model import Case
-from formgen.checks.deadlines_due import DueItem, due_items
-from formgen.register.models import CaseRecord, Revision
+from formgen.case.history import status_at, suspensions
+from formgen.case.model import AUDIT_KIND_LABELS, Case
+from formgen.checks.rules.deadlines import _limit
+from formgen.checks.rules.surveillance import _periodic
+from formgen.checks.rules.timeline import add_months, certificates_in_force
+from formgen.register.models import CaseRecord, CertificateRecord, Revision
 from formgen.text.dates import numeric_date
 
-__all__ = ["AgendaItem", "latest_cases", "register_agenda"]
+__all__ = ["AgendaItem", "case_agenda", "register_agenda"]
+
+_ALIVE = {"active", "suspended"}
 
 
 @dataclass(frozen=True)
 class AgendaItem:
+    date: dt.date
+    kind: str  # surveillance | corrective_action | suspension_end | recertification_application | expiry
+    clause: str
     case: str
     holder: str
-    item: DueItem
+    certificate: str | None
+    text: str
 
     def as_dict(self) -> dict:
-        return {"case": self.case, "holder": self.holder, **self.item.as_dict()}
+        data = asdict(self)
+        data["date"] = self.date.isoformat()
+        return data
 
     def line(self) -> str:
-        mark = "ПРОСРОЧЕНО " if self.item.overdue else ""
-        return (f"{numeric_date(self.item.date)}\t{mark}{self.item.text}\t(п. {self.item.clause})"
-                f"\t{self.case}, {self.holder}")
+        cert = f" [{self.certificate}]" if self.certificate else ""
+        return f"{self.date.isoformat()}\tп. {self.clause}\t{self.case}{cert}\t{self.text}\t{self.holder}"
 
 
-def latest_cases(session: Session) -> list[tuple[CaseRecord, Case]]:
-    """Every case of the register with its latest revision as a validated ``Case``."""
-    latest = (select(Revision.case_id, func.max(Revision.id).label("rid"))
-              .group_by(Revision.case_id).subquery())
-    rows = session.execute(
-        select(CaseRecord, Revision.data)
-        .join(latest, latest.c.case_id == CaseRecord.id)
-        .join(Revision, Revision.id == latest.c.rid)
-        .order_by(CaseRecord.key)
-    ).all()
-    return [(record, Case.model_validate(data)) for record, data in rows]
+def _alive(case: Case, day: dt.date):
+    return [c for c in case.certificates if c.registered > day or status_at(case, c, day).status in _ALIVE]
+
+
+def _next_surveillance(case: Case, day: dt.date):
+    """(deadline, last audit): 12 months after the last planned audit held before ``day`` (7.7.5),
+    unless the case already has the next one; None when nothing is in force by then."""
+    audits = [a for _, a in _periodic(case)]
+    held = [a for a in audits if a.end < day] or audits[:1]
+    if not held:
+        return None
+    last = held[-1]
+    deadline = add_months(last.end, 12)
+    if any(a.start > last.end and a.start <= deadline for a in audits):
+        return None
+    if deadline < day or not certificates_in_force(case, deadline):
+        return None
+    return deadline, last
+
+
+def case_agenda(case: Case, key: str, day: dt.date) -> Iterator[AgendaItem]:
+    """Every due date of one case from ``day`` on (unbounded; the caller cuts the window)."""
+    holder = case.organisation.name
+    alive = _alive(case, day)
+    if not alive:
+        return
+    surveillance = _next_surveillance(case, day)
+    if surveillance is not None:
+        deadline, last = surveillance
+        yield AgendaItem(deadline, "surveillance", "7.7.5", key, holder, None,
+                         f"инспекционный контроль не позднее этой даты: 12 месяцев после аудита "
+                         f"«{last.id}» ({AUDIT_KIND_LABELS[last.kind].lower()}, {numeric_date(last.end)})")
+    for audit in case.audits:
+        for nc in audit.nonconformities:
+            if nc.closed:
+                continue
+            limit = _limit(audit.kind, nc.category, audit.nonconformities)
+            if limit is None and nc.due_date is None:
+                continue
+            due = nc.due_date or audit.closing_date + dt.timedelta(weeks=limit[0])  # type: ignore[index]
+            clause = limit[1] if limit else "7.7.15"
+            if due >= day:
+                yield AgendaItem(due, "corrective_action", clause, key, holder, None,
+                                 f"срок корректирующих действий по несоответствию № {nc.number} "
+                                 f"(категория {nc.category}) аудита «{audit.id}»")
+    for cert in alive:
+        for s in suspensions(case, cert):
+            if s.end >= day and s.lifted is None:
+                audit = next((a for a in case.audits if a.id == s.decision.audit), None)
+                clause = "7.7.19.3" if audit is not None and audit.kind == "surveillance" else "9.3.4"
+                yield AgendaItem(s.end, "suspension_end", clause, key, holder, cert.number,
+                                 f"окончание приостановления (решение № {s.decision.number}): "
+                                 "восстановить или отменить действие")
+        if any(c.replaces == cert.number for c in case.certificates):
+            continue
+        expires = case.valid_until(cert)
+        for months, how in ((6, "как правило"), (3, "не позднее чем")):
+            when = add_months(expires, -months)
+            if when >= day:
+                yield AgendaItem(when, "recertification_application", "8.2", key, holder, cert.number,
+                                 f"заявка на ресертификацию — {how} за {months} мес. до окончания "
+                                 f"действия ({numeric_date(expires)})")
+        if expires >= day:
+            yield AgendaItem(expires, "expiry", "7.6.4", key, holder, cert.number,
+                             "окончание срока действия сертификата")
 
 
 def register_agenda(session: Session, day: dt.date, within: int) -> list[AgendaItem]:
-    items = [AgendaItem(record.key, record.holder, item)
-             for record, case in latest_cases(session)
-             for item in due_items(case, day, within)]
-    return sorted(items, key=lambda a: (a.item.date, a.case, a.item.kind))
+    """Items of all cases falling due in ``[day, day + within]``, by date then case."""
+    until = day + dt.timedelta(days=within)
+    live_cases = select(CertificateRecord.case_id).where(CertificateRecord.valid_until >= day)
+    latest = (select(func.max(Revision.id)).where(Revision.case_id.in_(live_cases))
+              .group_by(Revision.case_id))
+    rows = session.execute(select(Revision.data, CaseRecord.key)
+                           .join(CaseRecord, Revision.case_id == CaseRecord.id)
+                           .where(Revision.id.in_(latest))).all()
+    items = []
+    for data, key in rows:
+        case = Case.model_validate(data)
+        items.extend(i for i in case_agenda(case, key, day) if i.date <= until)
+    return sorted(items, key=lambda i: (i.date, i.case, i.kind, i.certificate or ""))

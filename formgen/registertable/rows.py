@@ -19,14 +19,18 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from formgen.case.model import Body, add_years
+from formgen.case.messages import describe_error
+from formgen.case.model import Body, three_year_expiry
 from formgen.case.source import read_located
+from formgen.case.typed import validate_as_typed
 from formgen.errors import InputError
 from formgen.forms.certificate_data import Translations, body_fields, person_name, to_latin
+from formgen.languages import parse_langs
 from formgen.registertable.source import Row, Table
 from formgen.render.certificate.batch import CertificateJob, JobFailure
-from formgen.render.certificate.data import LANGUAGES, CertificateData, PersonName, Site
+from formgen.render.certificate.data import CertificateData, PersonName, Site
 from formgen.render.certificate.status import StatusNote
+from formgen.text.filenames import safe_stem
 
 __all__ = ["RowMapper", "load_body_profile", "parse_date", "parse_langs", "row_status"]
 
@@ -57,30 +61,20 @@ def _int(value: object, column: str) -> int:
         raise RowError(f"{column}: «{value}» — не целое число") from None
 
 
-def parse_langs(value: str, where: str = "--lang") -> list[str]:
-    """``ru,en`` → ["ru", "en"]; unknown languages are an error."""
-    langs = [x.strip().lower() for x in re.split(r"[,;\s]+", value) if x.strip()]
-    bad = [x for x in langs if x not in LANGUAGES]
-    if bad or not langs:
-        raise InputError(f"{where}: неизвестный язык {', '.join(bad) or repr(value)}; "
-                         "допустимы ru, en, de")
-    return list(dict.fromkeys(langs))
-
-
 def load_body_profile(path: Path) -> Body:
     """A body profile (YAML/JSON, as referenced by case files), validated."""
     located = read_located(path)
     if located.data is None or located.problems:
         raise InputError("\n".join(str(p) for p in located.problems) or f"{path}: пустой профиль")
     try:
-        return Body.model_validate(located.data)
+        return validate_as_typed(Body, located.data, located.source)
     except ValidationError as exc:
         lines = []
         for error in exc.errors():
             loc = tuple(error["loc"])
             file, line, col = located.source.locate(loc, str(path))
             dotted = ".".join(str(p) for p in loc)
-            lines.append(f"{file}:{line}:{col}: {dotted}: {error['msg']}")
+            lines.append(f"{file}:{line}:{col}: {dotted}: {describe_error(error, Body)}")
         raise InputError("\n".join(lines)) from None
 
 
@@ -133,7 +127,7 @@ class RowMapper:
                 return JobFailure(label, status.refusal(versions[0].number, self.day,
                                                         draft=self.draft))
             versions = [dataclasses.replace(v, status_mark=status.mark(v.lang)) for v in versions]
-        stem = re.sub(r"[^\w.-]+", "_", versions[0].number).strip("._") or f"row{row.number}"
+        stem = safe_stem(versions[0].number, f"row{row.number}")
         if stem in self._seen:
             return JobFailure(label, f"number: номер «{versions[0].number}» уже был в строке "
                                      f"{self._seen[stem]}")
@@ -166,7 +160,7 @@ class RowMapper:
         if get("valid_until"):
             valid_until = parsed(parse_date, text["valid_until"], "valid_until")
         else:
-            valid_until = registered and add_years(registered, 3) - dt.timedelta(days=1)
+            valid_until = registered and three_year_expiry(registered)
         issue = parsed(_int, get("issue"), "issue", default=1) if get("issue") else 1
         first_year = (parsed(_int, get("first_certified_year"), "first_certified_year")
                       if get("first_certified_year") else None)

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate, Listing
 from markupsafe import Markup, escape
 
@@ -67,6 +69,11 @@ def render_docx(template: Path, context: dict[str, Any]) -> bytes:
         raise TemplateError(f"{template.name}: шаблон использует неизвестное поле: {exc.message}") from exc
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{template.name}: ошибка в шаблоне: {exc.message}") from exc
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{template.name}: ошибка в шаблоне: {exc.message}") from exc
+    except (zipfile.BadZipFile, PackageNotFoundError) as exc:
+        raise TemplateError(f"{template.name}: шаблон не читается как DOCX: это не документ Word "
+                            "(сохраните его в Word как «Документ Word (*.docx)»)") from exc
     except (OSError, KeyError, ValueError) as exc:
         raise TemplateError(f"{template.name}: шаблон не читается как DOCX: {exc}") from exc
     buf = io.BytesIO()

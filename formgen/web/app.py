@@ -26,14 +26,43 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(db: str | None = None, register: Register | None = None) -> FastAPI:
-    """The application on the register at ``db`` (or an already open ``register``)."""
+MAX_REQUEST_BYTES = 3 * 1024 * 1024
+
+
+def create_app(
+    db: str | None = None, register: Register | None = None, cases_dir: str | None = None
+) -> FastAPI:
+    """The application on the register at ``db`` (or an already open ``register``).
+
+    ``cases_dir`` is the folder a case uploaded at the desk reads its
+    ``body: FILE`` from (the folder of the body's case files; default: here).
+    """
+    from formgen.web.auth import LoginRequired, Throttle
+    from formgen.web.desk import router as desk_router
     from formgen.web.verify import router as verify_router
 
     app = FastAPI(title="formgen", docs_url=None, redoc_url=None, openapi_url="/api/v1/openapi.json")
     app.state.register = register or open_register(db)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.state.throttle = Throttle()
+    app.state.cases_dir = Path(cases_dir or ".").resolve()
     app.include_router(verify_router)
+    app.include_router(desk_router)
+
+    @app.middleware("http")
+    async def _limit_size(request: Request, call_next):
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > MAX_REQUEST_BYTES:
+            return templates.TemplateResponse(request, "error.html", {"status": 413}, status_code=413)
+        return await call_next(request)
+
+    @app.exception_handler(LoginRequired)
+    async def _login(request: Request, exc: LoginRequired):
+        from urllib.parse import quote
+
+        from fastapi.responses import RedirectResponse
+
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
 
     @app.middleware("http")
     async def _headers(request: Request, call_next):
@@ -49,7 +78,8 @@ def create_app(db: str | None = None, register: Register | None = None) -> FastA
 
             return JSONResponse({"detail": "not found" if exc.status_code == 404 else exc.detail},
                                 status_code=exc.status_code)
-        return templates.TemplateResponse(request, "error.html", {"status": exc.status_code},
+        return templates.TemplateResponse(request, "error.html",
+                                          {"status": exc.status_code, "detail": exc.detail},
                                           status_code=exc.status_code)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

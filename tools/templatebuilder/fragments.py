@@ -51,9 +51,10 @@ def act_considered(audit: str = "{{ decision.audit_result }}") -> list:
 
 def holder(city: bool = True) -> list:
     """The certificate holder on its blank, with its city unless the form asks for the name alone (Ф)."""
+    # It follows «по результатам аудита системы экологического менеджмента»: whose system.
     if city:
-        return [Blank("{{ org.name_city }}", f"{HOLDER_CAPTION}, город")]
-    return [Blank("{{ org.name }}", HOLDER_CAPTION)]
+        return [Blank("{{ org.name_city_genitive }}", f"{HOLDER_CAPTION}, город")]
+    return [Blank("{{ org.name_genitive }}", HOLDER_CAPTION)]
 
 
 def against_standard(scope: str | None = None) -> list:
@@ -66,15 +67,32 @@ def against_standard(scope: str | None = None) -> list:
     ]
 
 
-def negative_reason(colon: bool = False) -> list:
+def negative_reason(colon: bool = False, caption: bool = True) -> list:
     """The reason of a refusal, on a blank filled only when the decision is negative.
 
     The standard prints the label without a colon on some forms (Н) and with
-    one on others (Ц, Ш): ``colon`` keeps each form as printed.
+    one on others (Ц, Ш): ``colon`` keeps each form as printed. Inside the
+    negative branch of a form (``caption=False``) the blank is always filled,
+    so it drops the hand-fill caption and runs flush left.
     """
+    if not caption:
+        return [
+            Line(NEGATIVE_REASON + (":" if colon else ""), space_before=4),
+            Blank("{{ decision.negative_reason }}", align="left"),
+        ]
     return [
         Line(NEGATIVE_REASON + (":" if colon else ""), space_before=4),
         Blank("{{ decision.negative_reason }}", "заполняется при отрицательном решении"),
+    ]
+
+
+def decision_grounds() -> list:
+    """«Основание решения» of a positive scope decision (Ц, Ш), printed when the case gives one."""
+    return [
+        Line("{%p if decision.reason %}"),
+        Line("Основание решения:", space_before=4),
+        Blank("{{ decision.reason }}", align="left"),
+        Line("{%p endif %}"),
     ]
 
 

@@ -25,7 +25,7 @@ from formgen.case.model.audit import (
     TimeFactor,
 )
 from formgen.case.model.base import Person, Strict
-from formgen.case.model.case import Case, add_years
+from formgen.case.model.case import Case, add_years, three_year_expiry
 from formgen.case.model.decisions import DECISION_KINDS, Certificate, Decision, MarkPermission
 from formgen.case.model.parties import (
     Accreditation,
@@ -71,4 +71,5 @@ __all__ = [
     "TimeEstimate",
     "TimeFactor",
     "add_years",
+    "three_year_expiry",
 ]

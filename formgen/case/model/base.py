@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from formgen.text.declension import person_name
 from formgen.text.names import dative, guess_gender, initials, transliterate
 
 __all__ = ["NonEmpty", "Person", "PersonRef", "Strict"]
@@ -95,6 +96,17 @@ class Person(Strict):
         """Иванову И. И. — the addressee line of a letter."""
         surname, _, _ = dative(self.surname, self.given_name, self.patronymic, self.sex)
         return f"{surname}\u00a0{initials(self.given_name, self.patronymic)}"
+
+    @property
+    def dative_initials_surname(self) -> str:
+        """И. И. Иванову — the addressee of Annex Д, initials first as its caption says."""
+        surname, _, _ = dative(self.surname, self.given_name, self.patronymic, self.sex)
+        return f"{initials(self.given_name, self.patronymic)}\u00a0{surname}"
+
+    def full_name_in(self, case: str) -> str:
+        """The full name in a grammatical case: «в лице … Сазонова Виктора Николаевича»."""
+        parts = person_name(self.surname, self.given_name, self.patronymic, self.sex, case)
+        return " ".join(p for p in parts if p)
 
     @property
     def latin_initials_surname(self) -> str:

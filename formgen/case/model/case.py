@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from formgen.case.model.application import (
     Application,
@@ -18,7 +18,7 @@ from formgen.case.model.base import Strict
 from formgen.case.model.decisions import Certificate, Decision, MarkPermission
 from formgen.case.model.parties import Body, Organisation
 
-__all__ = ["Case", "add_years"]
+__all__ = ["Case", "add_years", "three_year_expiry"]
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -27,6 +27,11 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
+
+
+def three_year_expiry(registered: dt.date) -> dt.date:
+    """Last day of a certificate registered on ``registered``: three years less a day (7.6.4)."""
+    return add_years(registered, 3) - dt.timedelta(days=1)
 
 
 class Case(Strict):
@@ -43,6 +48,12 @@ class Case(Strict):
     decisions: list[Decision] = Field(default_factory=list)
     certificates: list[Certificate] = Field(default_factory=list)
     mark_permission: MarkPermission | None = None
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _typed_version(cls, value: object) -> object:
+        """The loader keeps scalars as typed text; ``schema_version: 1`` arrives as "1"."""
+        return int(value) if isinstance(value, str) and value.strip().isdigit() else value
 
     # -- look-ups used by form builders and rules -----------------------------
     @property
@@ -90,7 +101,7 @@ class Case(Strict):
             if self._issued_after(certificate) == "recertification":
                 return add_years(old_until, 3)
             return old_until
-        return add_years(certificate.registered, 3) - dt.timedelta(days=1)
+        return three_year_expiry(certificate.registered)
 
     def _replaced(self, certificate: Certificate) -> Certificate | None:
         if not certificate.replaces or certificate.replaces == certificate.number:

@@ -143,14 +143,13 @@ def fmt_days(x: Fraction | float | int) -> str:
 
 def fmt_num(x: Fraction | float | int, places: int = 2) -> str:
     """A number as a Russian form prints it: decimal comma, no trailing zeros."""
-    q = Decimal(x.numerator) / Decimal(x.denominator) if isinstance(x, Fraction) else Decimal(x)
-    text = f"{q.quantize(Decimal(1).scaleb(-places)):f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    text = text.replace(".", ",")
-    if text.lstrip("-").isdigit() and len(text.lstrip("-")) > 4:
-        sign = "-" if text.startswith("-") else ""
-        text = sign + f"{int(text.lstrip('-')):,}".replace(",", "\u00a0")
+    from babel.numbers import format_decimal
+
+    q = Decimal(x.numerator) / Decimal(x.denominator) if isinstance(x, Fraction) else Decimal(str(x))
+    q = q.quantize(Decimal(1).scaleb(-places))
+    # Russian typography groups thousands only from five digits on (1000, but 10 000).
+    pattern = ("#,##0." if abs(q) >= 10000 else "0.") + "#" * places
+    text = format_decimal(q, format=pattern, locale="ru_RU")
     return "0" if text == "-0" else text
 
 

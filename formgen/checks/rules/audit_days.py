@@ -21,6 +21,7 @@ from fractions import Fraction
 from formgen.case.model import Audit, Case, TimeEstimate
 from formgen.checks.audittime import RULES as TIME_RULES
 from formgen.checks.audittime import AuditTimeInputError, AuditTimeResult, compute_audit_time
+from formgen.checks.audittime.tables import fmt_num
 from formgen.checks.audittime_case import request_from_estimate
 from formgen.checks.rules.finding import GOST_AUDIT_TIME, Finding, error, gost, warning
 from formgen.checks.rules.registry import rule
@@ -126,7 +127,7 @@ def _results(case: Case) -> Iterator[tuple[Planned, AuditTimeResult | AuditTimeI
 
 
 def _n(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+    return fmt_num(value)
 
 
 @rule("audit-time-estimate")

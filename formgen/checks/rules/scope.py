@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from formgen.case.history import scope_at
+from formgen.case.history import scope_at, sites_at
 from formgen.case.model import Case
 from formgen.checks.rules.finding import Finding, error, gost, warning
 from formgen.checks.rules.registry import rule
@@ -74,3 +74,44 @@ def scope_decision_changes_scope(case: Case) -> Iterator[Finding]:
                 f"решение № {decision.number} не меняет формулировку области сертификации: "
                 f"новая область совпадает с прежней ({source})",
             )
+
+
+@rule("certificate-sites")
+def certificate_sites_agree(case: Case) -> Iterator[Finding]:
+    """A certificate's sites are the ones in its scope on its registration date (6.2.2, 9.1.5, 9.3.7).
+
+    Sites enter the scope by an extension and leave it by a reduction or a
+    closure (history.sites_at); a certificate that lists a site then out of
+    the scope — not yet added, closed, removed or ``in_scope: false`` — or
+    leaves out one then in it, certifies another scope than the decision did.
+    """
+    for c, cert in enumerate(case.certificates):
+        if cert.sites is None:
+            continue
+        in_scope = {b.name for b in sites_at(case, cert.registered)}
+        listed = set(cert.sites)
+        for name in [s for s in cert.sites if s not in in_scope]:
+            yield warning(
+                ("certificates", c, "sites"), gost("6.2.2", "9.1.5", "9.3.7"),
+                f"сертификат {cert.number} указывает площадку «{name}», которая на "
+                f"{d(cert.registered)} не входит в область сертификации (не добавлена решением "
+                f"о расширении, закрыта, исключена или in_scope: false)",
+            )
+        for name in sorted(in_scope - listed):
+            yield warning(
+                ("certificates", c, "sites"), gost("6.2.2", "9.1.5", "9.3.7"),
+                f"сертификат {cert.number} не указывает площадку «{name}», которая на "
+                f"{d(cert.registered)} входит в область сертификации",
+            )
+    kinds = {"added_by": "extend_scope", "removed_by": "reduce_scope"}
+    for b, branch in enumerate(case.organisation.branches):
+        for field, kind in kinds.items():
+            number = getattr(branch, field)
+            decision = next((x for x in case.decisions if x.number == number), None) if number else None
+            if decision is not None and (decision.kind != kind or not decision.positive):
+                yield warning(
+                    ("organisation", "branches", b, field), gost("9.1.5", "9.3.7"),
+                    f"площадка «{branch.name}»: {field} ссылается на решение № {decision.number}, "
+                    f"которое не является положительным решением о "
+                    f"{'расширении' if kind == 'extend_scope' else 'сужении'} области",
+                )

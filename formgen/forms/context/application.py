@@ -59,7 +59,7 @@ def build_review(case: Case, review: ApplicationReview) -> dict:
     auditors = [staff(case, ref) for ref in review.competent_auditors]
     org = case.organisation.name
     return {
-        **base_context(case),
+        **base_context(case, review.date),
         "review": {
             "number": case.application.number or "_____",
             "date": date(review.date),
@@ -97,7 +97,7 @@ def build_notice(case: Case, notice: Notice) -> dict:
         decision, reason = "не принять заявку", text(review.refusal_reason)
     signer = staff(case, notice.signed_by)
     return {
-        **base_context(case),
+        **base_context(case, notice.date),
         "notice": {
             "number_line": join([notice.number and f"№ {notice.number}", f"от {date(notice.date)}"], " "),
             "date": date(notice.date),
@@ -117,7 +117,7 @@ def build_document_list(case: Case, request: DocumentRequest | None) -> dict:
     accepted without a request on file (then the dates are hand-fill blanks).
     """
     return {
-        **base_context(case),
+        **base_context(case, request.date if request else None),
         "clauses": dict(document_list_clauses(case.standard)),
         "document_list": {
             "date": date(request.date if request else None),

@@ -96,7 +96,7 @@ def _nc_index(audit: Audit, nc: Nonconformity) -> int:
 # -- shared pieces ------------------------------------------------------------------
 def _context(case: Case, audit: Audit) -> dict:
     """base_context + the audit as the four forms print it."""
-    ctx = base_context(case)
+    ctx = base_context(case, audit.start)
     ctx["body"]["display_name"] = case.body.short_name or case.body.name
     ctx["body"]["system_title"] = _system_title(case.body.system.name)
     ctx["audit"] = _audit(case, audit)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from formgen.case.history import organisation_at, scope_at, scope_decisions
 from formgen.case.model import AUDIT_KIND_LABELS, ROLE_LABELS, Audit, Case, Certificate, Decision
+from formgen.case.model.parties import Organisation
 from formgen.forms.values import date, join, pad_rows, person, short_date, text
+from formgen.text.declension import GENITIVE, PREPOSITIONAL, organisation, scope_forms
 
 __all__ = [
     "HEAD_TITLE",
@@ -19,11 +24,17 @@ __all__ = [
 ]
 
 
-def base_context(case: Case) -> dict:
-    """What every form may print: ``body``, ``org``, ``standard``, ``application``."""
+def base_context(case: Case, on: dt.date | None = None) -> dict:
+    """What every form may print: ``body``, ``org``, ``standard``, ``application``.
+
+    ``org`` is the organisation as it stood on ``on`` — the document's own
+    date (issue 7, 1): its head, headcount and addresses after the dated
+    changes up to that day, and only the branches then in the scope. Without
+    a date, the application's.
+    """
     return {
         "body": _body(case),
-        "org": _organisation(case),
+        "org": _organisation(organisation_at(case, on or case.application.date)),
         "standard": case.standard,
         "application": _application(case),
     }
@@ -55,16 +66,16 @@ def _body(case: Case) -> dict:
     }
 
 
-def _organisation(case: Case) -> dict:
-    org = case.organisation
+def _organisation(org: Organisation) -> dict:
     bank = org.bank
+    # «филиалы, деятельность которых включена в область сертификации»: in_scope ones only.
     rows = [
         {
             "name_address": join([b.name, b.address]),
             "headcount": text(b.headcount),
             "activities": text(b.activities),
         }
-        for b in org.branches
+        for b in org.branches if b.in_scope
     ]
     prev = org.previous_certificates
     return {
@@ -72,6 +83,10 @@ def _organisation(case: Case) -> dict:
         "short_name": text(org.short_name),
         "display_name": org.short_name or org.name,
         "name_city": join([org.name, org.city]),
+        # After «Генеральному директору», «(СЭМ)»: whose; after «ДЕЙСТВУЮЩЕЙ В»: where.
+        "name_genitive": organisation(org.name, GENITIVE),
+        "name_city_genitive": join([organisation(org.name, GENITIVE), org.city]),
+        "name_prepositional": organisation(org.name, PREPOSITIONAL),
         "legal_address": org.legal_address,
         "actual_address": text(org.actual_address or org.legal_address),
         "city": org.city,
@@ -122,12 +137,15 @@ def _organisation(case: Case) -> dict:
 
 def _application(case: Case) -> dict:
     app = case.application
+    nominative, dative = scope_forms(app.scope)
     return {
         "number": text(app.number),
         "date": date(app.date),
         "short_date": short_date(app.date),
         "number_line": join([app.number and f"№ {app.number}", f"от {date(app.date)}"], " "),
         "scope": app.scope,
+        "scope_nominative": nominative,  # «Предлагаемая запись в сертификате»
+        "scope_dative": dative,  # «применительно к …»
         "products": text(app.products or app.scope),
         "desired_dates": text(app.desired_dates),
         "additional_info": text(app.additional_info),
@@ -157,7 +175,7 @@ def audit_context(case: Case, audit: Audit) -> dict:
         "start": date(audit.start),
         "end": date(audit.end),
         "basis": text(audit.basis),
-        "scope": audit.scope or case.application.scope,
+        "scope": scope_forms(audit.scope or case.application.scope)[1],  # «применительно к»
         "criteria": join(audit.criteria or [case.standard, "ГОСТ Р 54298-2010"], "; "),
         "team": team,
         "team_line": join([f"{t['initials_surname']} — {t['role']}" for t in team], "; "),
@@ -239,6 +257,25 @@ def certificate_context(case: Case, cert: Certificate | None) -> dict:
     }
 
 
+def certification_scope(case: Case, decision: Decision, cert: Certificate | None) -> str:
+    """The certification scope a decision speaks of (3): the certificate's, as at the decision.
+
+    Never the audit's own scope — a surveillance of part of the processes is
+    the normal case. A scope decision taken on the certificate before this one
+    (an extension, a reduction) has the last word; this decision's own new
+    wording is its ``new_scope``, not the scope it starts from.
+    """
+    if cert is None:
+        return text(scope_at(case, decision.date)[0])
+    earlier = [
+        x for x in scope_decisions(case, decision.date)
+        if x is not decision and x.certificate == cert.number and x.date >= cert.registered
+    ]
+    if earlier:
+        return text(earlier[-1].new_scope)
+    return text(case.certificate_scope(cert))
+
+
 def decision_context(case: Case, decision: Decision) -> dict:
     """A decision with the act it considered and the certificate it concerns.
 
@@ -252,21 +289,22 @@ def decision_context(case: Case, decision: Decision) -> dict:
     certificate = certificate_context(case, cert)
     signed_by, signer_title = signer(case, decision.signed_by)
     affirmative, negative = _DECISION_VERBS[decision.kind]
-    certificate_scope = certificate["scope"] or case.application.scope
+    certificate_scope = certification_scope(case, decision, cert)
     return {
         "number": decision.number,
         "date": date(decision.date),
         "positive": decision.positive,
         "negative_reason": text(decision.negative_reason),
         "reason": text(decision.reason),
-        "basis": text(decision.reason or decision.negative_reason),
+        # A refusal's grounds are its own (4): never the reason a positive decision would give.
+        "basis": text(decision.reason if decision.positive else decision.negative_reason),
         "signer": signed_by,
         "signer_title": signer_title,
         "verb": affirmative if decision.positive else negative,
         "act_number": text(report and report.number),
         "act_date": date(report.date if report else None),
         "act_approved": date((report.approved or report.date) if report else None),
-        "scope": audit.scope or certificate_scope,
+        "scope": scope_forms(certificate_scope)[1],  # «применительно к»
         "certificate_scope": certificate_scope,
         "certificate": certificate,
         "certificate_number": certificate["number"],

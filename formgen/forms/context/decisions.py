@@ -17,7 +17,7 @@ __all__ = ["build_decision", "build_mark_permission"]
 
 def build_decision(case: Case, decision: Decision) -> dict:
     """Forms Н, Ф, Х, Ц, Ш, Э: the body, the certificate holder and the decision."""
-    return {**base_context(case), "decision": decision_context(case, decision)}
+    return {**base_context(case, decision.date), "decision": decision_context(case, decision)}
 
 
 def build_mark_permission(case: Case, permission: MarkPermission) -> dict:
@@ -30,7 +30,7 @@ def build_mark_permission(case: Case, permission: MarkPermission) -> dict:
         decision = None
     signed_by, signer_title = signer(case, permission.signed_by)
     return {
-        **base_context(case),
+        **base_context(case, permission.date),
         "permission": {
             "number": join([permission.number and f"№ {permission.number}"]),
             "date": date(permission.date),

@@ -50,7 +50,7 @@ def build_effort(case: Case, audit: Audit) -> dict:
     result = compute_audit_time(request_from_estimate(estimate))
     comparison, planned_note = _comparison(case, audit, result)
     return {
-        **base_context(case),
+        **base_context(case, audit.start),
         "audit": audit_context(case, audit),
         "effort": {
             "system": SYSTEM_LABELS[result.system],

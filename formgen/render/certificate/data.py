@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from formgen.languages import LANGUAGES
 from formgen.text.names import initials, transliterate
 
 __all__ = ["LANGUAGES", "CertificateData", "PersonName", "Site", "clean_text"]
 
-LANGUAGES = ("ru", "en", "de")
 
 _NBSP = "\u00a0"
 # Invisible characters people paste from word processors; they must not reach

@@ -12,8 +12,8 @@ LAYOUT = Layout(
                 [],
                 [
                     Line("{{ org.head.position_dative }}"),
-                    Blank("{{ org.name }}", "наименование организации-заказчика", align="left"),
-                    Blank("{{ org.head.dative_surname_initials }}", "инициалы, фамилия", align="left"),
+                    Blank("{{ org.name_genitive }}", "наименование организации-заказчика", align="left"),
+                    Blank("{{ org.head.dative_initials_surname }}", "инициалы, фамилия", align="left"),
                 ],
             ],
             widths_mm=[80, 90],

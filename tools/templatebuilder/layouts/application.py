@@ -31,7 +31,7 @@ LAYOUT = Layout(
         Line("Банковские реквизиты", space_before=4),
         Blank("{{ org.bank_line }}", "расчетный счет, банк, город"),
         Blank("{{ org.codes_line }}", "корреспондентский счет, БИК, ИНН, КПП, ОКВЭД, ОКПО"),
-        Field("В лице", "{{ org.head.position_full_name }}",
+        Field("В лице", "{{ org.head.genitive_position_name }}",
               "должность, фамилия, имя, отчество руководителя", label_mm=20),
         Line("просит провести сертификацию системы экологического менеджмента применительно "
              "к продукции (услуге, видам деятельности)", space_before=4),
@@ -74,7 +74,7 @@ LAYOUT = Layout(
         Field("Выполняемые функции в головной организации", "{{ org.parent_functions }}", label_mm=85),
         Line("Предлагаемая запись в сертификате соответствия (продукция и/или услуга и этапы "
              "жизненного цикла)", space_before=4),
-        Blank("{{ application.scope }}", align="left"),
+        Blank("{{ application.scope_nominative }}", align="left"),
         Line("Основные технологические процессы", space_before=4),
         Blank("{{ org.processes }}", align="left"),
         Line("Значимые экологические аспекты", space_before=4),

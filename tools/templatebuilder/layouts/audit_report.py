@@ -15,7 +15,7 @@ LAYOUT = Layout(
         Blank("{{ org.name }}", "наименование организации-заказчика (держателя сертификата)"),
         Line("1 ЦЕЛЬ И ОБЛАСТЬ АУДИТА", bold=True, space_before=_SECTION),
         Line("{{ audit.purpose_line }} системы экологического менеджмента (СЭМ)"),
-        Blank("{{ org.name }}", "наименование организации-заказчика (держателя сертификата)"),
+        Blank("{{ org.name_genitive }}", "наименование организации-заказчика (держателя сертификата)"),
         Line("применительно к"),
         Blank("{{ audit.scope }}", SCOPE_CAPTION),
         Line("на {{ audit.conformity }} требованиям {{ standard }}"),

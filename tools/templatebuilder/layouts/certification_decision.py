@@ -18,10 +18,11 @@ LAYOUT = Layout(
         Line("рассмотрел акт о результатах аудита и оценки системы экологического менеджмента (СЭМ)",
              space_before=4),
         Field("от", "{{ decision.act_approved }}", "дата утверждения акта", label_mm=8),
-        Blank("{{ org.name_city }}", "наименование проверяемой организации, город"),
+        Blank("{{ org.name_city_genitive }}", "наименование проверяемой организации, город"),
         *against_standard("{{ decision.scope }}"),
         Line("и принял решение:", space_before=4),
         Blank("{{ decision.verb }} сертификат соответствия", "выдать (не выдать) сертификат соответствия"),
+        # A refusal states its grounds; an issue leaves the hand-fill blank of the form empty.
         *negative_reason(),
         *head_signature(),
     ]

@@ -7,6 +7,7 @@ from tools.templatebuilder.fragments import (
     certification_body,
     head_signature,
     holder,
+    negative_reason,
     numbered_title,
 )
 
@@ -23,6 +24,9 @@ LAYOUT = Layout(
         Line("и принял решение: {{ decision.verb }} действие сертификата соответствия системы "
              "экологического менеджмента № {{ decision.certificate.number }} "
              "от {{ decision.certificate.date }}", align="justify", space_before=4),
+        Line("{%p if not decision.positive %}"),
+        *negative_reason(colon=True, caption=False),
+        Line("{%p endif %}"),
         *head_signature(),
     ]
 )

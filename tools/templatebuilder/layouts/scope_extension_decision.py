@@ -6,6 +6,7 @@ from tools.templatebuilder.fragments import (
     act_considered,
     against_standard,
     certification_body,
+    decision_grounds,
     head_signature,
     holder,
     negative_reason,
@@ -24,9 +25,18 @@ LAYOUT = Layout(
         Line("применительно к"),
         Blank("{{ decision.certificate_scope }}", SCOPE_CAPTION),
         Line("и принял решение:", space_before=4),
+        Line("{%p if decision.positive %}"),
         Blank("{{ decision.verb }} сертификат соответствия", "выдать (не выдавать) сертификат соответствия"),
         Blank("{{ decision.new_scope }}", "новая область сертификации"),
-        *negative_reason(colon=True),
+        *decision_grounds(),
+        *negative_reason(colon=True),  # the standard's hand-fill blank, empty on a positive decision
+        Line("{%p else %}"),
+        # A refusal names no new scope: the certificate keeps the scope printed above.
+        Blank("{{ decision.verb }} сертификат соответствия с расширенной областью сертификации; "
+              "действующий сертификат № {{ decision.certificate.number }} сохраняет прежнюю область",
+              "выдать (не выдавать) сертификат соответствия"),
+        *negative_reason(colon=True, caption=False),
+        Line("{%p endif %}"),
         *head_signature(),
     ]
 )

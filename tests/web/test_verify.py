@@ -10,9 +10,6 @@ Playwright, with screenshots in tests/output/screens/.
 from __future__ import annotations
 
 import json
-import shutil
-import threading
-import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -22,10 +19,10 @@ from typer.testing import CliRunner
 
 from formgen.cli import app as cli_app
 from formgen.web.app import create_app
+from tests.web.conftest import SCREENS, needs_chromium, serve
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
-SCREENS = ROOT / "tests" / "output" / "screens"
 HOSTILE = '<script>alert("x")</script> & «Ромашка» {{ holder }}'
 
 
@@ -121,53 +118,27 @@ def test_search_form_redirects_to_the_number(client):
     assert answer.headers["location"] == "/verify/" + quote("ЭС.RU.СЭМ.00123-25", safe="")
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
 @pytest.fixture(scope="module")
 def live_server(register_db):
-    import socket
-
-    import uvicorn
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(register_db), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    base, stop = serve(create_app(register_db))
+    yield base
+    stop()
 
 
-@pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is not installed")
-def test_verification_page_in_chromium(live_server):
-    from playwright.sync_api import sync_playwright
-
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1000, "height": 800})
-        page.goto(live_server + "/")
-        page.screenshot(path=str(SCREENS / "verify-home.png"))
-        page.fill("#number", "ЭС.RU.СЭМ.00104-25")
-        page.click("button[type=submit]")
-        page.wait_for_selector(".status")
-        assert page.locator(".status").get_attribute("data-status") == "withdrawn"
-        assert "действие отменено с " in page.locator(".status").inner_text()
-        assert "Камский завод металлоконструкций" in page.content()
-        page.screenshot(path=str(SCREENS / "verify-withdrawn.png"), full_page=True)
-        page.goto(live_server + "/verify/ЭС.RU.СЭМ.00104-25-h")
-        assert '<script>alert("x")</script>' in page.locator("table.facts td").first.inner_text()
-        page.goto(live_server + "/verify/НЕТ-ТАКОГО")
-        assert "Сертификат не найден" in page.locator("h1").inner_text()
-        page.screenshot(path=str(SCREENS / "verify-404.png"))
-        browser.close()
+@needs_chromium
+def test_verification_page_in_chromium(live_server, browser_page):
+    page = browser_page
+    page.goto(live_server + "/")
+    page.screenshot(path=str(SCREENS / "verify-home.png"))
+    page.fill("#number", "ЭС.RU.СЭМ.00104-25")
+    page.click("button[type=submit]")
+    page.wait_for_selector(".status")
+    assert page.locator(".status").get_attribute("data-status") == "withdrawn"
+    assert "действие отменено с " in page.locator(".status").inner_text()
+    assert "Камский завод металлоконструкций" in page.content()
+    page.screenshot(path=str(SCREENS / "verify-withdrawn.png"), full_page=True)
+    page.goto(live_server + "/verify/ЭС.RU.СЭМ.00104-25-h")
+    assert '<script>alert("x")</script>' in page.locator("table.facts td").first.inner_text()
+    page.goto(live_server + "/verify/НЕТ-ТАКОГО")
+    assert "Сертификат не найден" in page.locator("h1").inner_text()
+    page.screenshot(path=str(SCREENS / "verify-404.png"))
