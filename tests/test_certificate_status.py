@@ -48,8 +48,8 @@ def test_a_suspended_certificate_is_refused_and_an_active_one_prints(tmp_path):
     assert "действие приостановлено с 25.11.2025, решение № Р-187/2025 от 25.11.2025" in text
     code, out = run("certificates", CASE, "--at", "2025-06-01", "--out", tmp_path / "a")
     assert code == 0, out
-    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["ЭС.RU.СЭМ.00104-25.ru.pdf"]
-    assert not any("АРХИВНАЯ" in t for t in page_texts(tmp_path / "a" / "ЭС.RU.СЭМ.00104-25.ru.pdf"))
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["es-ru-sem-00104-25.ru.pdf"]
+    assert not any("АРХИВНАЯ" in t for t in page_texts(tmp_path / "a" / "es-ru-sem-00104-25.ru.pdf"))
 
 
 def test_an_archive_copy_carries_its_status_on_every_page_in_every_language(tmp_path):
@@ -96,10 +96,10 @@ def test_scope_change_case_prints_only_the_current_certificate(tmp_path):
     case = ROOT / "samples" / "scope-change.yaml"
     code, out = run("certificates", case, "--at", "2025-06-01", "--out", tmp_path / "c")
     assert code == 0, out
-    assert [p.name for p in (tmp_path / "c").iterdir()] == ["ЭС.RU.СЭМ.00112-25.ru.pdf"]
+    assert [p.name for p in (tmp_path / "c").iterdir()] == ["es-ru-sem-00112-25.ru.pdf"]
     code, out = run("certificates", case, "--at", "2025-01-10", "--out", tmp_path / "e")
     assert code == 0, out  # between the re-issues the second certificate was the valid one
-    assert [p.name for p in (tmp_path / "e").iterdir()] == ["ЭС.RU.СЭМ.00208-24.ru.pdf"]
+    assert [p.name for p in (tmp_path / "e").iterdir()] == ["es-ru-sem-00208-24.ru.pdf"]
     code, out = run("certificates", case, "--at", "2025-06-01", "--archive", "--merge",
                     tmp_path / "all.pdf")
     assert code == 0, out

@@ -1,6 +1,17 @@
 """Annex В: заявка на проведение сертификации СЭМ (ГОСТ Р 54298-2010)."""
 
-from tools.templatebuilder.blocks import Blank, Column, Field, Heading, Layout, Line, Sig, Signatures, Table
+from tools.templatebuilder.blocks import (
+    Blank,
+    Column,
+    Columns,
+    Field,
+    Heading,
+    Layout,
+    Line,
+    Sig,
+    Signatures,
+    Table,
+)
 
 TITLE = "Заявка на проведение сертификации системы экологического менеджмента"
 
@@ -78,15 +89,20 @@ LAYOUT = Layout(
         Line("б) оплату всех расходов по сертификации и инспекционному контролю гарантируем;"),
         Line("в) обязуемся представлять всю необходимую информацию для проведения аудитов "
              "системы экологического менеджмента."),
-        Signatures(
-            [
-                Sig("Руководитель организации", "{{ org.head.initials_surname }}"),
-                Sig("Главный бухгалтер", "{{ org.chief_accountant.initials_surname }}"),
-            ],
-            stamp=True,
-            date="{{ application.date }}",
-        ),
-        Blank("{{ org.contact.position_full_name }}", "Ф.И.О., должность лица, назначенного для контакта"),
-        Blank("{{ org.contact_phones }}", "тел./факс, e-mail"),
+        # Signatures, «м.п.», the date and the contact person in one unbreakable row: the
+        # contact lines never stand alone on a last page.
+        Columns([[
+            Signatures(
+                [
+                    Sig("Руководитель организации", "{{ org.head.initials_surname }}"),
+                    Sig("Главный бухгалтер", "{{ org.chief_accountant.initials_surname }}"),
+                ],
+                stamp=True,
+                date="{{ application.date }}",
+            ),
+            Blank("{{ org.contact.position_full_name }}",
+                  "Ф.И.О., должность лица, назначенного для контакта"),
+            Blank("{{ org.contact_phones }}", "тел./факс, e-mail"),
+        ]]),
     ]
 )

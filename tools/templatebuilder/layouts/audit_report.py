@@ -26,7 +26,8 @@ LAYOUT = Layout(
         *section("9 ДОПОЛНИТЕЛЬНЫЕ СВЕДЕНИЯ (при необходимости)", "{{ report.additional_info }}",
                  align="justify", space_before=_SECTION, keep=True),
         # The act's signatures are one Columns row, which a page break cannot cut:
-        # the commission and the organisation sign on the same page.
+        # the commission and the organisation sign on the same page, and the list of
+        # attachments they sign for stays with them (never alone on a last page).
         Columns([[
             Line("Руководитель аудиторской группы", space_before=10),
             Blank("{{ body.name }}", "наименование органа по сертификации"),
@@ -40,8 +41,8 @@ LAYOUT = Layout(
                             "{{ report.acknowledged.initials_surname }}")]),
             Columns([[Field("Дата", "{{ report.date }}", label_mm=16)], [],
                      [Field("Город", "{{ report.city }}", label_mm=18)]], widths_mm=[70, 30, 70]),
+            Line("Приложения к акту:", bold=True, space_before=12),
+            Blank("{{ report.attachments }}", align="left"),
         ]]),
-        Line("Приложения к акту:", bold=True, space_before=12),
-        Blank("{{ report.attachments }}", align="left"),
     ],
 )
