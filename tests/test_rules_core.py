@@ -15,15 +15,18 @@ from tests import (
     test_rules_audit_days,
     test_rules_deadlines,
     test_rules_decisions,
+    test_rules_outcomes,
     test_rules_scope,
     test_rules_sequence,
+    test_rules_sites,
     test_rules_surveillance,
     test_rules_validity,
 )
 from tests.helpers import SAMPLES
 from tests.rules_support import build, sample_data
 
-_TABLES = (test_rules_audit_days, test_rules_deadlines, test_rules_decisions, test_rules_scope,
+_TABLES = (test_rules_audit_days, test_rules_deadlines, test_rules_decisions, test_rules_outcomes,
+           test_rules_scope, test_rules_sites,
            test_rules_sequence, test_rules_surveillance, test_rules_validity)
 
 
