@@ -82,7 +82,7 @@ BREAKS = {
               ("decisions", ISSUE, "date"), "7.6.2.3")),
     "decision-by-management": (
         "decision-by-management",
-        Break(set_at("decisions", CONFIRM, "signed_by", "morozov"), "warning",
+        Break(set_at("decisions", CONFIRM, "signed_by", "morozov"), "error",
               ("decisions", CONFIRM, "signed_by"), "7.6.2.3")),
     "decision-on-certificate-in-force/before-registration": (
         "decision-on-certificate-in-force",

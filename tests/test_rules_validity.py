@@ -81,6 +81,12 @@ BREAKS = {
     "recertification-application/late": (
         "recertification-application",
         Break(_recert(basis="заявка № З-201/2028 от 01.04.2028"), "error", ("audits", 5, "basis"), "8.2")),
+    "recertification-application/after-six-months": (
+        "recertification-application",
+        Break(_recert(basis="заявка № З-201/2028 от 20.12.2027"), "warning", ("audits", 5, "basis"), "8.2")),
+    "recertification-application/structured-date": (
+        "recertification-application",
+        Break(_recert(application_date="2028-04-01"), "error", ("audits", 5, "application_date"), "9.3.8")),
     "recertification-application/unknown": (
         "recertification-application",
         Break(_recert(basis="договор № 27-С/2025"), "warning", ("audits", 5, "basis"), "8.2")),
@@ -124,6 +130,18 @@ def test_recertified_validity_message_gives_the_expected_date() -> None:
 def test_application_three_months_before_expiry_is_in_time(basis: str) -> None:
     data = sample_data()
     _recert(basis=basis)(data)
+    assert [f for f in findings(data, "recertification-application") if f.is_error] == []
+
+
+def test_application_six_months_before_expiry_is_quiet() -> None:
+    data = sample_data()
+    _recert(basis="заявка № З-201/2027 от 19.12.2027")(data)  # expiry 19.06.2028
+    assert findings(data, "recertification-application") == []
+
+
+def test_structured_application_date_wins_over_the_basis_text() -> None:
+    data = sample_data()
+    _recert(basis="заявка № З-201/2028 от 01.04.2028", application_date="2027-11-01")(data)
     assert findings(data, "recertification-application") == []
 
 

@@ -184,6 +184,13 @@ class AuditReport(Strict):
     distribution: list[str] = Field(default_factory=list, description="Адреса рассылки")
     additional_info: str | None = None
     acknowledged_by: Person | None = Field(None, description="Руководитель организации")
+    attendance_records: bool = Field(
+        True, description="Прилагаются протоколы присутствия на предварительном и заключительном "
+        "совещаниях (примечание к приложению М)"
+    )
+    disagreements: str | None = Field(
+        None, description="Протокол разногласий (номер, дата), если он составлен (примечание к приложению М)"
+    )
 
 
 class Audit(Strict):

@@ -14,6 +14,7 @@ from formgen.checks.rules import (  # noqa: F401  (importing registers the rules
     audit_days,
     deadlines,
     decisions,
+    outcomes,
     scope,
     sequence,
     surveillance,

@@ -119,7 +119,7 @@ def critical_suspends_certificate(case: Case) -> Iterator[Finding]:
             if eff and eff.closed and eff.date <= audit.closing_date:
                 continue  # eliminated during the audit: nothing left to suspend for
             for _, cert in in_force:
-                if _suspended_after(case, cert.number, audit.start):
+                if _suspended_after(case, cert.number, audit):
                     continue
                 yield error(
                     (*path, "category"),
@@ -131,9 +131,12 @@ def critical_suspends_certificate(case: Case) -> Iterator[Finding]:
                 )
 
 
-def _suspended_after(case: Case, number: str, day: dt.date) -> bool:
+def _suspended_after(case: Case, number: str, audit) -> bool:
+    """Suspended after ``audit`` — or withdrawn on its very act; a withdrawal taken later, on
+    another audit, left the certificate in force meanwhile (7.7.15)."""
     return any(
-        x.certificate == number and x.positive and x.kind in {"suspend", "withdraw"} and x.date >= day
+        x.certificate == number and x.positive and x.date >= audit.start
+        and (x.kind == "suspend" or (x.kind == "withdraw" and x.audit == audit.id))
         for x in case.decisions
     )
 

@@ -149,10 +149,13 @@ def decision_after_report(case: Case) -> Iterator[Finding]:
 
 @rule("decision-by-management")
 def decision_by_management(case: Case) -> Iterator[Finding]:
-    """Decisions are taken by the body's management: its head or a deputy (7.6.2.3)."""
+    """Decisions are taken by the body's management: its head or a deputy (7.6.2.3).
+
+    An error, not a doubt: the standard says the decision «принимает руководство».
+    """
     for i, decision in enumerate(case.decisions):
         if not is_management(case, decision.signed_by):
-            yield warning(
+            yield error(
                 ("decisions", i, "signed_by"),
                 gost("7.6.2.3"),
                 f"решение № {decision.number} подписывает {person(case, decision.signed_by)}, "

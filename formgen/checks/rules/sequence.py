@@ -165,11 +165,12 @@ def audit_records_dates(case: Case) -> Iterator[Finding]:
                 f"заключительное совещание аудита «{audit.id}» ({d(audit.closing_meeting)}) вне сроков "
                 f"аудита ({d(audit.start)}–{d(audit.end)})",
             )
-        if audit.report and audit.report.date < audit.start:
+        if audit.report and audit.report.date < audit.end:
+            # The act reports the whole audit: it is drawn up at the earliest on its last day.
             yield error(
-                ("audits", a, "report", "date"), gost("7.4.4.3"),
-                f"акт № {audit.report.number} датирован {d(audit.report.date)}, до начала аудита "
-                f"«{audit.id}» ({d(audit.start)})",
+                ("audits", a, "report", "date"), gost("7.4.4.3", "7.5.6.9"),
+                f"акт № {audit.report.number} датирован {d(audit.report.date)}, до последнего дня "
+                f"аудита «{audit.id}» ({d(audit.end)})",
             )
         if audit.report and audit.report.approved and audit.report.approved < audit.report.date:
             yield error(

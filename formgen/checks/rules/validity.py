@@ -163,12 +163,17 @@ def application_date(basis: str | None) -> dt.date | None:
 
 @rule("recertification-application")
 def recertification_application(case: Case) -> Iterator[Finding]:
-    """The recertification application comes no less than three months before expiry (8.2, 9.3.8)."""
+    """The recertification application comes no less than three months before expiry (8.2, 9.3.8).
+
+    Six months is the rule («как правило»): later than that is a warning.
+    """
     for a, audit, cert in recertifications(case):
         if cert is None:
             continue
         expires = case.valid_until(cert)
-        applied = application_date(audit.basis)
+        # The structured field first; the basis text «заявка № … от …» only when it is absent.
+        applied = audit.application_date or application_date(audit.basis)
+        where = ("audits", a, "application_date" if audit.application_date else "basis")
         if applied is None:
             yield warning(
                 ("audits", a, "basis"), gost("8.2"),
@@ -178,10 +183,17 @@ def recertification_application(case: Case) -> Iterator[Finding]:
             )
         elif applied > add_months(expires, -3):
             yield error(
-                ("audits", a, "basis"), gost("8.2", "9.3.8"),
+                where, gost("8.2", "9.3.8"),
                 f"заявка на ресертификацию от {d(applied)} подана позже чем за три месяца до окончания "
                 f"действия сертификата {cert.number} ({d(expires)}); срок — не позднее "
                 f"{d(add_months(expires, -3))}, как правило за шесть месяцев ({d(add_months(expires, -6))})",
+            )
+        elif applied > add_months(expires, -6):
+            yield warning(
+                where, gost("8.2"),
+                f"заявка на ресертификацию от {d(applied)} подана позже, чем за шесть месяцев до окончания "
+                f"действия сертификата {cert.number} ({d(expires)}): «как правило» — не позднее "
+                f"{d(add_months(expires, -6))}; крайний срок {d(add_months(expires, -3))} соблюдён",
             )
 
 

@@ -38,6 +38,8 @@ class Appendices:
     plan: int | None
     nonconformities: tuple[int, ...]
     notices: int | None
+    attendance: int | None = None
+    disagreements: int | None = None
 
 
 def appendices(audit: Audit) -> Appendices:
@@ -54,7 +56,15 @@ def appendices(audit: Audit) -> Appendices:
     ncs = tuple(range(number, number + count))
     number += count
     notices = number if audit.notices else None
-    return Appendices(plan, ncs, notices)
+    if notices is not None:
+        number += 1
+    # The note of Annex М: attendance records of the opening and closing meetings of an
+    # audit on site, and the protocol of disagreements when there is one.
+    attendance = None
+    if audit.kind != "document_review" and audit.report is not None and audit.report.attendance_records:
+        attendance, number = number, number + 1
+    disagreements = number if audit.report is not None and audit.report.disagreements else None
+    return Appendices(plan, ncs, notices, attendance, disagreements)
 
 
 def attachment_lines(audit: Audit) -> list[str]:
@@ -71,6 +81,12 @@ def attachment_lines(audit: Audit) -> list[str]:
                      f"регистрация несоответствий № {_span(ncs)}")
     if numbers.notices is not None:
         lines.append(f"Приложение {numbers.notices} — регистрация уведомлений")
+    if numbers.attendance is not None:
+        lines.append(f"Приложение {numbers.attendance} — протоколы со сведениями о работниках, "
+                     "присутствовавших на предварительном и заключительном совещаниях")
+    if numbers.disagreements is not None:
+        lines.append(f"Приложение {numbers.disagreements} — протокол разногласий "
+                     f"({audit.report.disagreements})")
     return lines
 
 
@@ -109,14 +125,17 @@ def _audit(case: Case, audit: Audit) -> dict:
     members = [
         {"role": _capital(ROLE_LABELS[m.role]), "initials_surname": staff(case, m.person)["initials_surname"]}
         for m in audit.team
-        if m.role != "lead_auditor"
+        if m.role not in {"lead_auditor", "trainee"}  # a trainee signs nothing as a member
     ]
     data.update(
         purpose_line=join([data["purpose"], f"({data['kind']})" if stage else ""], " "),
         conformity=(
             "подтверждение соответствия" if audit.kind in {"surveillance", "special"} else "соответствие"
         ),
-        team_lines="\n".join(f"{_capital(t['role'])} — {t['initials_surname']}" for t in data["team"]),
+        team_lines="\n".join(
+            [f"{_capital(t['role'])} — {t['initials_surname']}" for t in data["team"]]
+            + ([f"Стажёр (в состав комиссии не входит) — {data['trainees']}"] if data["trainees"] else [])
+        ),
         criteria_lines="\n".join(audit.criteria or [case.standard, "ГОСТ Р 54298-2010"]),
         members=members,
     )

@@ -161,11 +161,15 @@ def period(start, end) -> str:
 
 def audit_context(case: Case, audit: Audit) -> dict:
     """An audit as forms И, К, Л, М and Е print it."""
+    # A trainee attends but is not a member of the commission (7): never among its
+    # members, experts or signatures; forms name trainees on their own line.
+    members = [m for m in audit.team if m.role != "trainee"]
     team = [
-        {**staff(case, m.person), "role": ROLE_LABELS[m.role]} for m in audit.team
+        {**staff(case, m.person), "role": ROLE_LABELS[m.role]} for m in members
     ]
+    trainees = [staff(case, m.person)["initials_surname"] for m in audit.team if m.role == "trainee"]
     lead = staff(case, audit.lead)
-    experts = [t for t, m in zip(team, audit.team, strict=True) if m.role != "lead_auditor"]
+    experts = [t for t, m in zip(team, members, strict=True) if m.role != "lead_auditor"]
     report = audit.report
     return {
         "id": audit.id,
@@ -180,6 +184,7 @@ def audit_context(case: Case, audit: Audit) -> dict:
         "team": team,
         "team_line": join([f"{t['initials_surname']} — {t['role']}" for t in team], "; "),
         "lead": lead,
+        "trainees": join(trainees, ", "),
         "experts": pad_rows(experts, 2, {"initials_surname": ""}),
         "act_number": text(report and report.number),
         "act_date": date(report.date if report else None),
