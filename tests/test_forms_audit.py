@@ -29,6 +29,8 @@ from tests.helpers import (
 SLUGS = ("audit-plan", "nonconformity", "notices", "audit-report")
 DATE = re.compile(r"«\d{2}» [а-я]+ \d{4} г\.")
 BLANK_DATE = "«___» ____________ 20___ г."
+ATTENDANCE = ("Приложение {} — протоколы со сведениями о работниках, присутствовавших на предварительном "
+              "и заключительном совещаниях")
 
 
 @pytest.fixture(scope="module")
@@ -76,9 +78,10 @@ def test_appendix_numbers_follow_the_plan(case):
     assert numbers.plan == 1
     assert numbers.nonconformities == (2, 3, 4)
     assert numbers.notices == 5
+    assert numbers.attendance == 6 and numbers.disagreements is None  # note of Annex М
     assert appendices(audit(case, "surv1")).nonconformities == (2,)
     assert appendices(audit(case, "surv1")).notices is None
-    assert appendices(audit(case, "stage1")) == type(numbers)(1, (), None)
+    assert appendices(audit(case, "stage1")) == type(numbers)(1, (), None, 2, None)
 
 
 def test_appendix_numbers_without_a_plan_stay_consecutive(case):
@@ -87,14 +90,14 @@ def test_appendix_numbers_without_a_plan_stay_consecutive(case):
     assert appendices(bare).nonconformities == (1, 2, 3)
     assert appendices(bare).notices == 4
     assert attachment_lines(bare) == ["Приложения 1–3 — регистрация несоответствий № 1–3",
-                                      "Приложение 4 — регистрация уведомлений"]
+                                      "Приложение 4 — регистрация уведомлений", ATTENDANCE.format(5)]
 
 
 def test_attachment_numbers_of_two_or_scattered_nonconformities(case):
     ncs = audit(case, "stage2").nonconformities
     two = audit(with_audit(case, "stage2", nonconformities=ncs[:2], notices=[]), "stage2")
     assert attachment_lines(two) == ["Приложение 1 — план аудита",
-                                     "Приложения 2, 3 — регистрация несоответствий № 1, 2"]
+                                     "Приложения 2, 3 — регистрация несоответствий № 1, 2", ATTENDANCE.format(4)]
     scattered = [ncs[0], ncs[1].model_copy(update={"number": "4"}), ncs[2].model_copy(update={"number": "7"})]
     odd = audit(with_audit(case, "stage2", nonconformities=scattered), "stage2")
     assert attachment_lines(odd)[1] == "Приложения 2–4 — регистрация несоответствий № 1, 4, 7"
@@ -132,7 +135,8 @@ def test_plan_prints_approval_purpose_and_sections(case):
             "заявка, договор и пр.") in text
     assert "3 СРОКИ ПРОВЕДЕНИЯ АУДИТА с «14» апреля 2025 г. по «17» апреля 2025 г." in text
     for line in ("Руководитель аудиторской группы — А. П. Кузнецов", "Аудитор — Е. И. Соколова",
-                 "Технический эксперт — Д. О. Морозов", "Стажёр — О. С. Лебедева"):
+                 "Технический эксперт — Д. О. Морозов",
+                 "Стажёр (в состав комиссии не входит) — О. С. Лебедева"):
         assert line in text
     assert "Федеральный закон от 10.01.2002 № 7-ФЗ «Об охране окружающей среды»" in text
     assert "2007" not in text
@@ -272,7 +276,8 @@ def test_notices_table_and_signatures(case):
     assert ("Руководитель аудиторской группы А. П. Кузнецов подпись инициалы, фамилия "
             "Представитель проверяемой организации Т. В. Ершова подпись инициалы, фамилия") in text
     assert ("Эксперты Аудитор Е. И. Соколова подпись инициалы, фамилия Технический эксперт "
-            "Д. О. Морозов подпись инициалы, фамилия Стажёр О. С. Лебедева") in text
+            "Д. О. Морозов подпись инициалы, фамилия") in text
+    assert "Лебедева" not in text  # a trainee is not an expert (issue 7, 7)
 
 
 def test_notices_follow_the_nonconformities_and_keep_room_for_two_experts(case):
@@ -320,18 +325,18 @@ def test_report_signatures_date_city_and_attachments(case):
             "«Экостандарт-Сертификация» наименование органа по сертификации А. П. Кузнецов "
             "подпись инициалы, фамилия") in text
     assert ("Члены комиссии: Аудитор Е. И. Соколова подпись инициалы, фамилия Технический эксперт "
-            "Д. О. Морозов подпись инициалы, фамилия Стажёр О. С. Лебедева подпись инициалы, фамилия "
-            "С актом ознакомлен:") in text
+            "Д. О. Морозов подпись инициалы, фамилия С актом ознакомлен:") in text
     assert ("С актом ознакомлен: Руководитель проверяемой организации Акционерное общество «Волжский "
             "завод строительных материалов» наименование проверяемой организации Генеральный директор "
             "В. Н. Сазонов подпись инициалы, фамилия") in text
     assert "Дата «17» апреля 2025 г. Город Сызрань" in text
     assert text.endswith("Приложения к акту: Приложение 1 — план аудита "
                          "Приложения 2–4 — регистрация несоответствий № 1–3 "
-                         "Приложение 5 — регистрация уведомлений")
-    assert one(case, "audit-report", "stage1").endswith("Приложения к акту: Приложение 1 — план аудита")
+                         "Приложение 5 — регистрация уведомлений " + ATTENDANCE.format(6))
+    assert one(case, "audit-report", "stage1").endswith("Приложения к акту: Приложение 1 — план аудита "
+                                                        + ATTENDANCE.format(2))
     assert one(case, "audit-report", "surv1").endswith(
-        "Приложение 1 — план аудита Приложение 2 — регистрация несоответствия № 1")
+        "Приложение 1 — план аудита Приложение 2 — регистрация несоответствия № 1 " + ATTENDANCE.format(3))
     # Only one member besides the lead: one line each, none padded in.
     assert ("Члены комиссии: Аудитор Е. И. Соколова подпись инициалы, фамилия С актом ознакомлен:"
             in one(case, "audit-report", "surv1"))

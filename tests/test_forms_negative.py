@@ -93,3 +93,21 @@ def test_positive_forms_keep_the_hand_fill_caption(case):
     assert "выдать сертификат соответствия" in text
     assert "заполняется при отрицательном решении" in text
     assert "ОТКАЗ" not in text
+
+
+def test_act_lists_attendance_records_and_disagreements_numbered_with_the_others(case):
+    """The note of Annex М: attendance records of both meetings and the protocol of disagreements."""
+    (doc,) = [d for d in render_form(case, "audit-report") if d.path.endswith("-surv1.docx")]
+    text = flat(docx_text(doc.data))
+    assert ("Приложение 3 — протоколы со сведениями о работниках, присутствовавших на предварительном "
+            "и заключительном совещаниях") in text
+    assert "Приложение 4 — протокол разногласий № 1 от 10.04.2025" in text
+
+
+def test_a_trainee_is_named_but_never_a_member_of_the_commission(case):
+    """Stage 2 of the case has the trainee О. С. Лебедева in its team."""
+    (act,) = [d for d in render_form(case, "audit-report") if d.path.endswith("-stage2.docx")]
+    text = flat(docx_text(act.data))
+    assert "Стажёр (в состав комиссии не входит) — О. С. Лебедева" in text
+    members = text[text.index("Члены комиссии:"):text.index("С актом ознакомлен")]
+    assert "Е. И. Соколова" in members and "Лебедева" not in members and "Стажёр" not in members

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -77,8 +77,8 @@ def export_facts(session: Session) -> dict[str, dict[str, Any]]:
     latest = select(func.max(Revision.id)).group_by(Revision.case_id)
     accredited = {}
     for case_id, data in session.execute(select(Revision.case_id, Revision.data)
-                                         .where(Revision.id.in_(latest))).tuples():
-        review = data.get("review") or {}
+                                         .where(Revision.id.in_(latest))):
+        review = cast(dict[str, Any], data).get("review") or {}
         accredited[case_id] = bool(review.get("in_accreditation_scope", True))
     facts = {}
     for number, cert in rows.items():

@@ -72,14 +72,21 @@ def _match_case(source: str, word: str) -> str:
     return word
 
 
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+
+
 @lru_cache(maxsize=4096)
 def _inflect(word: str, from_case: str, to_case: str) -> tuple[str, str] | None:
     """(declined word, part of speech), or None when ``word`` is not a declinable word in ``from_case``.
 
     The most likely parse must itself be a noun, adjective or participle, so a
     preposition that the dictionary also knows as a rare abbreviation («по»)
-    ends the noun group.
+    ends the noun group. Only Cyrillic words are asked: a Russian phrase declines its
+    Russian words, and the dictionary's shape check fails on letters Unicode leaves
+    unnamed (a Tangut name typed into a case must print, not crash).
     """
+    if not _CYRILLIC_WORD.fullmatch(word):
+        return None
     parses = _morph().parse(word)
     if not parses or parses[0].tag.POS not in _DECLINED:
         return None

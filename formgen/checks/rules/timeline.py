@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from formgen.case.history import Suspension, in_force, suspensions, withdrawn_on
-from formgen.case.model import Audit, Case, Certificate, Decision
+from formgen.case.model import Audit, Case, Certificate, Decision, Nonconformity
 from formgen.text.dates import numeric_date
 
 __all__ = [
@@ -102,7 +102,7 @@ def certificate_index(case: Case, number: str) -> int | None:
     return next((i for i, c in enumerate(case.certificates) if c.number == number), None)
 
 
-def nonconformities(case: Case, audit_indexes: list[int]) -> Iterator[tuple[tuple, Audit, object]]:
+def nonconformities(case: Case, audit_indexes: list[int]) -> Iterator[tuple[tuple, Audit, Nonconformity]]:
     """(path, audit, nonconformity) for every nonconformity of the given audits."""
     for a in audit_indexes:
         audit = case.audits[a]

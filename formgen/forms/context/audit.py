@@ -86,7 +86,7 @@ def attachment_lines(audit: Audit) -> list[str]:
                      "присутствовавших на предварительном и заключительном совещаниях")
     if numbers.disagreements is not None:
         lines.append(f"Приложение {numbers.disagreements} — протокол разногласий "
-                     f"({audit.report.disagreements})")
+                     f"{audit.report.disagreements}")
     return lines
 
 
