@@ -97,7 +97,8 @@ def test_attachment_numbers_of_two_or_scattered_nonconformities(case):
     ncs = audit(case, "stage2").nonconformities
     two = audit(with_audit(case, "stage2", nonconformities=ncs[:2], notices=[]), "stage2")
     assert attachment_lines(two) == ["Приложение 1 — план аудита",
-                                     "Приложения 2, 3 — регистрация несоответствий № 1, 2", ATTENDANCE.format(4)]
+                                     "Приложения 2, 3 — регистрация несоответствий № 1, 2",
+                                     ATTENDANCE.format(4)]
     scattered = [ncs[0], ncs[1].model_copy(update={"number": "4"}), ncs[2].model_copy(update={"number": "7"})]
     odd = audit(with_audit(case, "stage2", nonconformities=scattered), "stage2")
     assert attachment_lines(odd)[1] == "Приложения 2–4 — регистрация несоответствий № 1, 4, 7"
