@@ -34,7 +34,7 @@ from formgen.register.numbering import reserve_number
 from formgen.web.auth import Staff, check_csrf, require_staff
 from formgen.web.cases import latest, save_case_text
 from formgen.web.labels import SECTION_TITLES
-from formgen.web.modelform import build_widgets, error_name, parse_form, person_choices
+from formgen.web.modelform import build_widgets, error_name, field_labels, parse_form, person_choices
 from formgen.web.pages import page
 from formgen.web.roles import may_edit, may_sign
 from formgen.web.sections import Section, next_steps, section, title
@@ -71,7 +71,8 @@ def _form_page(request: Request, staff: Staff, record, case: Case, sec: Section,
     widgets = build_widgets(sec.model, data, "", errors or {})
     return page(request, "section.html", staff, status_code=status_code, record=record,
                 sec=sec, heading=title(case, sec), widgets=widgets, people=person_choices(case),
-                problems=problems or [], note=note, series_of=sec.series)
+                problems=problems or [], note=note, series_of=sec.series, errors=errors or {},
+                labels=field_labels(widgets))
 
 
 @router.get("/desk/cases/{case_id}/edit/{slug:path}", response_class=HTMLResponse)

@@ -29,7 +29,7 @@ from pydantic_core import PydanticUndefined
 from formgen.case.model.base import Person
 from formgen.web.labels import CHOICE_LABELS, FIELD_LABELS
 
-__all__ = ["Widget", "build_widgets", "error_name", "parse_form", "person_choices"]
+__all__ = ["Widget", "build_widgets", "error_name", "field_labels", "parse_form", "person_choices"]
 
 _LONG = re.compile(r"scope|description|text|note|reason|results|conclusions|info|action|"
                    r"activities|excluded|logistics|classification|basis|functions")
@@ -88,9 +88,10 @@ def _is_model(kind: Any) -> bool:
     return isinstance(kind, type) and issubclass(kind, BaseModel)
 
 
-def _label(name: str, info: FieldInfo) -> tuple[str, str]:
+def _label(owner: type[BaseModel], name: str, info: FieldInfo) -> tuple[str, str]:
     description = info.description or ""
-    label = FIELD_LABELS.get(name) or re.split(r"[;(]", description)[0].strip() or name
+    label = (FIELD_LABELS.get(f"{name}@{owner.__name__}") or FIELD_LABELS.get(name)
+             or re.split(r"[;(]", description)[0].strip() or name)
     return label, "" if description.startswith(label) and len(description) <= len(label) + 2 else description
 
 
@@ -144,7 +145,7 @@ def _widget(owner: type[BaseModel], name: str, info: FieldInfo, value: Any, full
     kind, optional = _strip(info.annotation)
     if kind is None or name == "schema_version":
         return None
-    label, help_text = _label(name, info)
+    label, help_text = _label(owner, name, info)
     required = info.is_required()
     base: dict[str, Any] = {"name": full, "label": label, "help": help_text, "required": required,
             "error": errors.get(full, "")}
@@ -184,6 +185,19 @@ def _widget(owner: type[BaseModel], name: str, info: FieldInfo, value: Any, full
         return Widget(kind="ref", value=shown, **base)
     long = bool(_LONG.search(name)) or len(shown) > 90 or "\n" in shown
     return Widget(kind="textarea" if long else "text", value=shown, **base)
+
+
+def field_labels(widgets: list[Widget], trail: str = "") -> dict[str, str]:
+    """Input name → «Несоответствия — 1 › Пункт стандарта», for the list of errors above a form."""
+    out = {}
+    for w in widgets:
+        here = f"{trail} › {w.label}" if trail else w.label
+        out[w.name] = here
+        out.update(field_labels(w.children, here))
+        for item in w.items:
+            out[item.name] = f"{trail} › {item.label}" if trail else item.label
+            out.update(field_labels(item.children, out[item.name]))
+    return out
 
 
 def person_choices(case: Any) -> list[tuple[str, str]]:
