@@ -23,11 +23,12 @@ def test_values_as_typed_stay_text():
     assert read_located_text(text, "x").data["answer"] == "yes"
 
 
+KEYS = st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1, max_size=12)
+VALUES = st.one_of(st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80),
+                   st.integers(), st.booleans(), st.lists(st.text(max_size=20), max_size=3))
+
+
 @settings(max_examples=60, deadline=None)
-@given(st.dictionaries(st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1,
-                               max_size=12),
-                       st.one_of(st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80),
-                                 st.integers(), st.booleans(), st.lists(st.text(max_size=20), max_size=3)),
-                       max_size=6))
+@given(st.dictionaries(KEYS, VALUES, max_size=6))
 def test_any_text_reads_back(data):
     assert read_located_text(case_text({"section": data}), "x").data == {"section": data}

@@ -46,16 +46,38 @@ HEADER = ("Дело сохранено на рабочем месте formgen (�
           "Комментарии файла, если были, остались в прежних редакциях.")
 
 
-def _stored(request: Request, case_id: int) -> tuple[Any, Case, dict[str, Any]]:
+def _stored(request: Request, case_id: int) -> tuple[Any, Case, dict[str, Any], str]:
+    """The case record, the latest revision as a case and as plain data, and that revision's sha256."""
     with request.app.state.register.transaction() as session:
         try:
             record, revision, case = latest(session, case_id)
         except KeyError:
             raise HTTPException(status_code=404) from None
-        text = revision.text
+        text, sha = revision.text, revision.sha256
         session.expunge(record)
     raw = read_located_text(text, "дело").data
-    return record, case, raw if isinstance(raw, dict) else {}
+    return record, case, raw if isinstance(raw, dict) else {}, sha
+
+
+def _changed_meanwhile(request: Request, case_id: int, opened_on: str, sec: Section,
+                       raw: dict[str, Any]) -> str | None:
+    """Who changed this section after the form was opened on revision ``opened_on``, if anybody.
+
+    Saves replace one section of the latest revision, so two people editing
+    different sections never undo each other; the same section edited twice
+    would, and the second save is refused instead (optimistic locking).
+    """
+    with request.app.state.register.transaction() as session:
+        rows = session.scalars(select(Revision).where(Revision.case_id == case_id)
+                               .order_by(Revision.id)).all()
+        shas = [r.sha256 for r in rows]
+        if opened_on not in shas or opened_on == shas[-1]:
+            return None
+        old = read_located_text(rows[shas.index(opened_on)].text, "дело").data
+        later = rows[shas.index(opened_on) + 1:]
+        if sec.data(old if isinstance(old, dict) else {}) == sec.data(raw):
+            return None
+        return ", ".join(f"{r.source_path} в {r.imported_at.strftime('%H:%M')}" for r in later)
 
 
 def _section(slug: str, raw: dict[str, Any]) -> Section:
@@ -66,10 +88,11 @@ def _section(slug: str, raw: dict[str, Any]) -> Section:
 
 
 def _form_page(request: Request, staff: Staff, record, case: Case, sec: Section, data: Any,
-               status_code: int = 200, errors: dict[str, str] | None = None,
+               opened_on: str, status_code: int = 200, errors: dict[str, str] | None = None,
                problems: list | None = None, note: str = ""):
     widgets = build_widgets(sec.model, data, "", errors or {})
     return page(request, "section.html", staff, status_code=status_code, record=record,
+                opened_on=opened_on,
                 sec=sec, heading=title(case, sec), widgets=widgets, people=person_choices(case),
                 problems=problems or [], note=note, series_of=sec.series, errors=errors or {},
                 labels=field_labels(widgets))
@@ -78,7 +101,7 @@ def _form_page(request: Request, staff: Staff, record, case: Case, sec: Section,
 @router.get("/desk/cases/{case_id}/edit/{slug:path}", response_class=HTMLResponse)
 def edit_form(request: Request, case_id: int, slug: str, step: int = -1,
               staff: Staff = Depends(require_staff)):
-    record, case, raw = _stored(request, case_id)
+    record, case, raw, sha = _stored(request, case_id)
     sec = _section(slug, raw)
     if not may_edit(staff, case, sec):
         raise HTTPException(status_code=403, detail="Этот раздел вам править нельзя (роль)")
@@ -86,7 +109,7 @@ def edit_form(request: Request, case_id: int, slug: str, step: int = -1,
     if data is None:
         steps = [s for s in next_steps(case, dt.date.today()) if s.slug == sec.slug]
         data = steps[step].prefill if 0 <= step < len(steps) else (steps[0].prefill if steps else {})
-    return _form_page(request, staff, record, case, sec, data)
+    return _form_page(request, staff, record, case, sec, data, sha)
 
 
 def _append_row(data: dict[str, Any], name: str) -> None:
@@ -110,7 +133,8 @@ def _set(data: dict[str, Any], name: str, value: str) -> None:
 async def edit_save(request: Request, case_id: int, slug: str, staff: Staff = Depends(require_staff)):
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     check_csrf(staff, form.get("csrf"))
-    record, case, raw = _stored(request, case_id)
+    record, case, raw, sha = _stored(request, case_id)
+    opened_on = form.get("__revision") or sha
     sec = _section(slug, raw)
     if not may_edit(staff, case, sec):
         raise HTTPException(status_code=403, detail="Этот раздел вам править нельзя (роль)")
@@ -118,7 +142,7 @@ async def edit_save(request: Request, case_id: int, slug: str, staff: Staff = De
     action = form.get("__action", "save")
     if action.startswith("add:"):
         _append_row(data, action[4:])
-        return _form_page(request, staff, record, case, sec, data)
+        return _form_page(request, staff, record, case, sec, data, opened_on)
     if action.startswith("reserve:"):
         name = action[8:]
         series = sec.series(name)
@@ -129,10 +153,15 @@ async def edit_save(request: Request, case_id: int, slug: str, staff: Staff = De
                 number = reserve_number(session, series)
                 record_change(session, staff.login, "number-reserved", case_id, f"{series}: {number}")
         except InputError as exc:
-            return _form_page(request, staff, record, case, sec, data, 422, problems=[str(exc)])
+            return _form_page(request, staff, record, case, sec, data, opened_on, 422, problems=[str(exc)])
         _set(data, name, number)
-        return _form_page(request, staff, record, case, sec, data,
+        return _form_page(request, staff, record, case, sec, data, opened_on,
                           note=f"Номер {number} зарезервирован в реестре; сохраните раздел.")
+    meanwhile = _changed_meanwhile(request, case_id, opened_on, sec, raw)
+    if meanwhile:
+        return _form_page(request, staff, record, case, sec, data, opened_on, 409, problems=[
+            f"раздел изменили после того, как вы открыли форму ({meanwhile}); ваши значения ниже не "
+            "сохранены — откройте раздел заново и внесите их в новую редакцию"])
     heading = title(case, sec)
     if sec.index is None and sec.many:
         what = data.get("number") or data.get("id") or ""
@@ -161,9 +190,10 @@ async def edit_save(request: Request, case_id: int, slug: str, staff: Staff = De
                 errors[at] = (errors.get(at, "") + " " + problem.message).strip()
         if "" in errors:
             others.insert(0, errors.pop(""))
-        return _form_page(request, staff, record, case, sec, data, 422, errors=errors, problems=others)
+        return _form_page(request, staff, record, case, sec, data, opened_on, 422, errors=errors,
+                          problems=others)
     except InputError as exc:
-        return _form_page(request, staff, record, case, sec, data, 422, problems=[str(exc)])
+        return _form_page(request, staff, record, case, sec, data, opened_on, 422, problems=[str(exc)])
     return RedirectResponse(f"/desk/cases/{case_id}?saved={result.outcome}", status_code=303)
 
 
@@ -180,7 +210,7 @@ def signatures(request: Request, case_id: int) -> dict[tuple[str, str], Signatur
 async def sign(request: Request, case_id: int, staff: Staff = Depends(require_staff)):
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     check_csrf(staff, form.get("csrf"))
-    _, case, _ = _stored(request, case_id)
+    _, case, _, _ = _stored(request, case_id)
     if not may_sign(staff, case):
         raise HTTPException(status_code=403, detail="Подписывает руководство ОС (7.6.2.3)")
     kind, number = form.get("kind", ""), form.get("number", "")

@@ -197,3 +197,18 @@ def test_section_pages_need_a_login_and_the_csrf_token(register):
     assert client.post("/desk/cases/1/edit/organisation", data={**fields, "csrf": "x"}).status_code == 403
     assert client.get("/desk/cases/1/edit/nonsense").status_code == 404
     assert client.get("/desk/cases/1/edit/audits/99").status_code == 404
+
+
+def test_two_people_on_one_section_the_second_save_is_refused(register):
+    first, second = _client(register, "clerk"), _client(register, "belova")
+    url = "/desk/cases/1/edit/application"
+    opened = form_fields(first.get(url).text, "section-form")
+    other = form_fields(first.get("/desk/cases/1/edit/review").text, "section-form")
+    assert _save(second, url, {"desired_dates": "май 2027 г."}).status_code == 303
+    late = first.post(url, data={**opened, "desired_dates": "июнь 2027 г.", "__action": "save"})
+    assert late.status_code == 409 and "раздел изменили после того" in late.text and "belova" in late.text
+    assert _latest(register, 1)[0]["application"]["desired_dates"] == "май 2027 г."
+    # another section opened on the same old revision still saves: the change was elsewhere
+    fine = first.post("/desk/cases/1/edit/review", data={**other, "__action": "save"}, follow_redirects=False)
+    assert fine.status_code == 303
+    assert _latest(register, 1)[0]["application"]["desired_dates"] == "май 2027 г."
