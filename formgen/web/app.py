@@ -39,6 +39,7 @@ def create_app(
     """
     from formgen.web.auth import LoginRequired, Throttle
     from formgen.web.desk import router as desk_router
+    from formgen.web.services import router as services_router
     from formgen.web.verify import router as verify_router
 
     app = FastAPI(title="formgen", docs_url=None, redoc_url=None, openapi_url="/api/v1/openapi.json")
@@ -48,6 +49,7 @@ def create_app(
     app.state.cases_dir = Path(cases_dir or ".").resolve()
     app.include_router(verify_router)
     app.include_router(desk_router)
+    app.include_router(services_router)  # documents, batch printing, their jobs
 
     @app.middleware("http")
     async def _limit_size(request: Request, call_next):
