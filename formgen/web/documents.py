@@ -16,6 +16,7 @@ from pathlib import Path
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from formgen.register.accounts import ROLES
 from formgen.render.convert import add_pdf_copies
 from formgen.web.app import templates
 from formgen.web.auth import Staff, check_csrf, require_staff
@@ -80,7 +81,7 @@ def papers(request: Request, case_id: int, staff: Staff = Depends(require_staff)
             preview = {"name": show, "page": min(max(page, 1), pages), "pages": pages}
     running = svc.board.get(job) if job else None
     return templates.TemplateResponse(request, "papers.html", {
-        "staff": staff, "record": record, "rows": rows, "preview": preview,
+        "staff": staff, "roles": ROLES, "record": record, "rows": rows, "preview": preview,
         "job": running.status() if running else None, "show": show,
         "all_ready": all(r["ready"] for r in rows),
     })

@@ -93,8 +93,8 @@ def _start(request: Request, staff: Staff, items, total: int, options: _Options,
 
     def work(job: Job) -> None:
         def failed(label: str, message: str) -> None:
-            job.messages.append(f"{label}: {message}".replace(hidden, shown) if hidden and shown
-                                else f"{label}: {message}")
+            text = f"{label}: {message}".replace("--archive", "«архивная копия»").replace(" (--draft)", "")
+            job.messages.append(text.replace(hidden, shown) if hidden and shown else text)
 
         def advance(n: int) -> None:
             job.done += n
@@ -132,7 +132,7 @@ def print_selected(request: Request, number: list[str] = Form([]), csrf: str = F
             if entry is None:
                 items.append(JobFailure(f"№ {value}", "сертификата нет в последней редакции дела"))
                 continue
-            label = f"{record.key}: сертификат № {entry.number}"
+            label = f"дело {record.key}"  # the refusal names the certificate itself
             items.append(certificate_job(case, entry, options.langs, label, draft=options.draft, day=today,
                                          archive=options.archive))
     return _start(request, staff, items, len(items), options, f"сертификаты реестра ({len(items)})")
