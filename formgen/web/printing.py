@@ -62,6 +62,11 @@ class _Options:
             "проект" if draft else "", "архивные копии" if archive else ""]))
 
 
+def _for_desk(message: str) -> str:
+    """A refusal of the CLI's batch code, its flags named as the page's choices."""
+    return message.replace("— --archive", "— отметьте «архивная копия»").replace(" (--draft)", "")
+
+
 def _options(langs: list[str] = Form([]), paper: str = Form("plain", max_length=10),
              offset_x: float = Form(0.0, ge=-20, le=20), offset_y: float = Form(0.0, ge=-20, le=20),
              draft: bool = Form(False), archive: bool = Form(False)) -> _Options:
@@ -93,7 +98,7 @@ def _start(request: Request, staff: Staff, items, total: int, options: _Options,
 
     def work(job: Job) -> None:
         def failed(label: str, message: str) -> None:
-            text = f"{label}: {message}".replace("--archive", "«архивная копия»").replace(" (--draft)", "")
+            text = _for_desk(f"{label}: {message}")
             job.messages.append(text.replace(hidden, shown) if hidden and shown else text)
 
         def advance(n: int) -> None:

@@ -174,6 +174,40 @@ def _wait(client: TestClient, location: str) -> dict:
     raise AssertionError("the job did not finish")
 
 
+@needs_soffice
+def test_all_forms_in_batches_then_the_zip_with_pdfs_and_manifest(desk, client):
+    """The second and last conversion of the module: the rest of the forms, BATCH per soffice run."""
+    import hashlib
+    import json
+    import zipfile
+
+    from formgen.web.converter import BATCH
+
+    app, _ = desk
+    converter = app.state.desk_services.converter
+    runs = converter.runs
+    answer = client.post("/desk/cases/1/papers/pdf", data={"csrf": csrf_of(client)}, follow_redirects=False)
+    status = _wait(client, answer.headers["location"])
+    forms = len(status["shas"])
+    assert status["state"] == "done" and status["done"] == status["total"] == forms
+    assert converter.runs - runs == -(-(forms - 1) // BATCH)  # the one converted before is cached
+    page = client.get("/desk/cases/1/papers").text
+    assert 'id="zip-pdf"' in page and 'class="convert"' not in page
+
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/desk/cases/1/papers.zip").content))
+    manifest = json.loads(archive.read("manifest.json"))["documents"]
+    paths = [entry["path"] for entry in manifest]
+    assert paths == [n for n in archive.namelist() if n != "manifest.json"]
+    docx = [p for p in paths if p.endswith(".docx")]
+    assert len(docx) == forms and all(paths[paths.index(p) + 1] == p[:-5] + ".pdf" for p in docx)
+    for entry in manifest:
+        assert hashlib.sha256(archive.read(entry["path"])).hexdigest() == entry["sha256"]
+    plain = zipfile.ZipFile(io.BytesIO(client.get("/desk/cases/1/documents.zip").content))
+    assert all(archive.read(p) == plain.read(p) for p in plain.namelist() if p != "manifest.json")
+    decision = next(p for p in paths if p.startswith("10-") and p.endswith(".pdf"))
+    assert "Р-014/2025" in " ".join(_text(archive.read(decision)))
+
+
 def test_register_table_upload_prints_on_blanks(client):
     csrf = csrf_of(client)
     table = (SAMPLES_DIR / "certificates.csv").read_bytes()
