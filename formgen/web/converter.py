@@ -18,8 +18,10 @@ becomes a path.
 from __future__ import annotations
 
 import hashlib
+import os
 import queue
 import shutil
+import signal
 import subprocess
 import threading
 from pathlib import Path
@@ -170,11 +172,29 @@ class Converter:
         for job, _ in waiting:
             job.finish(job.error)
 
-    def stop(self, timeout: float = 60) -> None:
-        """Let the current soffice run finish, end the thread, remove the cache folder."""
+    def stop(self, timeout: float = 15) -> None:
+        """Let the current soffice run finish (``timeout`` s at most), end the thread, remove the folder.
+
+        A run that does not finish in time is ended: its processes are found by
+        this converter's own profile folder on their command line (no other
+        LibreOffice has it), so nobody else's soffice is touched.
+        """
         self._queue.put(None)
         self._thread.join(timeout)
+        if self._thread.is_alive():
+            _end_processes_with(self.profile.as_uri())
+            self._thread.join(10)
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _end_processes_with(marker: str) -> None:
+    """SIGKILL the processes whose command line holds ``marker`` (Linux /proc; elsewhere nothing)."""
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if marker.encode() in (entry / "cmdline").read_bytes():
+                os.kill(int(entry.name), signal.SIGKILL)
+        except (OSError, ValueError):
+            continue
 
 
 def _write(target: Path, data: bytes) -> None:

@@ -17,10 +17,11 @@ Its ``body`` and logo cells are read from the desk's cases folder, as the
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import tempfile
 from pathlib import Path
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from formgen.errors import InputError
@@ -29,6 +30,7 @@ from formgen.register.accounts import ROLES, record_change
 from formgen.register.queries import find_certificate, list_certificates
 from formgen.registertable import open_table, parse_langs, register_jobs
 from formgen.render.certificate.batch import JobFailure, RenderOptions, render_batch
+from formgen.render.certificate.calibration import write_calibration_sheet
 from formgen.web.app import templates
 from formgen.web.auth import Staff, check_csrf, require_staff
 from formgen.web.cases import latest
@@ -89,7 +91,8 @@ def printing(request: Request, staff: Staff = Depends(require_staff), job: str =
 
 
 def _start(request: Request, staff: Staff, items, total: int, options: _Options, what: str,
-           shown: str | None = None, hidden: str | None = None) -> RedirectResponse:
+           shown: str | None = None, hidden: str | None = None,
+           upload: Path | None = None) -> RedirectResponse:
     """Queue the batch on the print worker; the page follows its progress."""
     svc = services(request)
     job = svc.board.new("print", total)
@@ -104,8 +107,12 @@ def _start(request: Request, staff: Staff, items, total: int, options: _Options,
         def advance(n: int) -> None:
             job.done += n
 
-        result = render_batch(items, merge=target, options=options.render, total=total, progress=advance,
-                              on_failure=failed, title=TITLE)
+        try:
+            result = render_batch(items, merge=target, options=options.render, total=total,
+                                  progress=advance, on_failure=failed, title=TITLE)
+        finally:
+            if upload is not None:  # the table is read; it is not kept
+                shutil.rmtree(upload, ignore_errors=True)
         job.facts.update(printed=result.printed, pages=result.pages)
         if result.pages:
             job.result = target
@@ -162,9 +169,23 @@ async def print_table(request: Request, upload: UploadFile = File(...), csrf: st
         total, items = register_jobs(path, options.langs, draft=options.draft, at=dt.date.today(),
                                      archive=options.archive, base=request.app.state.cases_dir)
     except InputError as exc:
+        shutil.rmtree(path.parent, ignore_errors=True)
         message = str(exc).replace(str(path), shown).replace(stored, shown)
         return _page(request, staff, 422, problem=message)
-    return _start(request, staff, items, total, options, f"таблица {shown}", shown=shown, hidden=stored)
+    return _start(request, staff, items, total, options, f"таблица {shown}", shown=shown, hidden=stored,
+                  upload=path.parent)
+
+
+@router.get("/desk/printing/calibration.pdf")
+def calibration(request: Request, offset_x: float = Query(0.0, ge=-20, le=20),
+                offset_y: float = Query(0.0, ge=-20, le=20), staff: Staff = Depends(require_staff)):
+    """The CLI's calibration sheet for blanks (``--calibration``), with the offsets to try."""
+    with tempfile.TemporaryDirectory(prefix="formgen-calibration-") as tmp:
+        target = Path(tmp) / "calibration.pdf"
+        write_calibration_sheet(target, (offset_x, offset_y))
+        data = target.read_bytes()
+    return Response(data, media_type="application/pdf",
+                    headers={"Content-Disposition": 'attachment; filename="calibration.pdf"'})
 
 
 @router.get("/desk/printing/{job_id}.pdf")

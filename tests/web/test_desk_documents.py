@@ -96,13 +96,16 @@ def test_form_to_pdf_with_progress_preview_and_download(desk, browser_page):
     page.screenshot(path=str(SCREENS / "desk-papers-01-list.png"), full_page=True)
 
     page.locator(f'tr[data-name="{FORM}"] button.convert').click()
-    page.wait_for_selector("#job")  # the progress of the queued job, then the preview
+    page.wait_for_selector("#job")  # the progress of the queued job (soffice takes seconds), then the preview
+    assert page.locator("#job").get_attribute("data-state") in {"queued", "running"}
+    assert "Просмотр появится" in page.locator("#preview-wait").inner_text()
+    page.screenshot(path=str(SCREENS / "desk-papers-02-progress.png"))
     page.wait_for_selector("#job[data-state=done]", timeout=120_000)
     preview = page.wait_for_selector("img#preview")
     assert _image_width(page) > 300
     assert "страница 1" in (preview.get_attribute("alt") or "")
     assert page.locator("#job-state").inner_text() == "готово"
-    page.screenshot(path=str(SCREENS / "desk-papers-02-preview.png"), full_page=True)
+    page.screenshot(path=str(SCREENS / "desk-papers-03-preview.png"), full_page=True)
 
     with page.expect_download() as info:
         page.locator(f'tr[data-name="{FORM}"] a.pdf').click()
@@ -118,7 +121,7 @@ def test_form_to_pdf_with_progress_preview_and_download(desk, browser_page):
 
     page.locator('tr[data-name$="-ru.pdf"] a.look').first.click()  # a certificate, as it is
     assert _image_width(page) > 300
-    page.screenshot(path=str(SCREENS / "desk-papers-03-certificate.png"), full_page=True)
+    page.screenshot(path=str(SCREENS / "desk-papers-04-certificate.png"), full_page=True)
 
 
 @needs_chromium
@@ -276,3 +279,11 @@ def test_certificate_preview_needs_no_libreoffice(client):
     pdf = client.get(f"/desk/cases/1/pdf/{name}")
     assert "ЭС.RU.СЭМ.00123-25" in " ".join(_text(pdf.content))
     assert Path(name).suffix == ".pdf"
+
+
+def test_calibration_sheet_for_blanks(client):
+    sheet = client.get("/desk/printing/calibration.pdf?offset_x=1.5&offset_y=-2")
+    assert sheet.status_code == 200 and sheet.headers["content-type"] == "application/pdf"
+    (text,) = _text(sheet.content)
+    assert "Калибровка печати на бланках" in text and "X = +1.5 мм" in text and "Y = -2.0 мм" in text
+    assert client.get("/desk/printing/calibration.pdf?offset_x=99").status_code == 422
