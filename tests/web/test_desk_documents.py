@@ -36,7 +36,12 @@ HOLDER = "Волжский завод строительных материал�
 IN_FORCE = ("ЭС.RU.СЭМ.00112-25", "ЭС.RU.СЭМ.00123-25")  # scope-change.yaml, full-cycle.yaml
 WITHDRAWN = "ЭС.RU.СЭМ.00104-25"  # suspension-withdrawal.yaml
 FORM = "01-application.docx"
-needs_soffice = pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+_no_soffice = pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+
+
+def needs_soffice(test):
+    """Marked ``soffice`` (the suite's marker) and skipped without LibreOffice."""
+    return pytest.mark.soffice(_no_soffice(test))
 
 
 @pytest.fixture(scope="module")
