@@ -292,3 +292,19 @@ def test_calibration_sheet_for_blanks(client):
     (text,) = _text(sheet.content)
     assert "Калибровка печати на бланках" in text and "X = +1.5 мм" in text and "Y = -2.0 мм" in text
     assert client.get("/desk/printing/calibration.pdf?offset_x=99").status_code == 422
+
+
+def test_archive_copy_of_a_withdrawn_certificate_and_no_draft_of_it(client):
+    csrf = csrf_of(client)
+    archive = client.post("/desk/printing", data={"csrf": csrf, "number": WITHDRAWN, "archive": "true"},
+                          follow_redirects=False)
+    status = _wait(client, archive.headers["location"])
+    assert status["printed"] == 1 and status["messages"] == []
+    pages = _text(client.get(status["pdf"]).content)
+    assert all("АРХИВНАЯ КОПИЯ" in text and "отменено" in text for text in pages)
+    draft = client.post("/desk/printing", data={"csrf": csrf, "number": WITHDRAWN, "archive": "true",
+                                                "draft": "true"}, follow_redirects=False)
+    status = _wait(client, draft.headers["location"])
+    assert status["printed"] == 0 and "pdf" not in status
+    (message,) = status["messages"]
+    assert WITHDRAWN in message and "проект недействующего сертификата не делается" in message
