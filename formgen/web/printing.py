@@ -28,7 +28,7 @@ from formgen.errors import InputError
 from formgen.forms.certificate_data import certificate_job
 from formgen.register.accounts import ROLES, record_change
 from formgen.register.queries import find_certificate, list_certificates
-from formgen.registertable import open_table, parse_langs, register_jobs
+from formgen.registertable import Table, open_table, parse_langs, register_jobs
 from formgen.render.certificate.batch import JobFailure, RenderOptions, render_batch
 from formgen.render.certificate.calibration import write_calibration_sheet
 from formgen.web.app import templates
@@ -44,6 +44,8 @@ TABLES = {".csv": "table.csv", ".xlsx": "table.xlsx"}
 MAX_TABLE_BYTES = 3 * 1024 * 1024
 TITLE = "Сертификаты соответствия СЭМ"
 LANGS = ("ru", "en", "de")
+PATH_CELLS = {"body": (".yaml", ".yml", ".json"), "body_logo": (".png", ".jpg", ".jpeg"),
+              "accreditation_logo": (".png", ".jpg", ".jpeg")}
 
 
 class _Options:
@@ -150,6 +152,29 @@ def print_selected(request: Request, number: list[str] = Form([]), csrf: str = F
     return _start(request, staff, items, len(items), options, f"сертификаты реестра ({len(items)})")
 
 
+def _foreign_files(table: Table, request: Request) -> list[str]:
+    """Rows whose body or logo cell names a file the desk does not serve from, as messages.
+
+    A cell is a path typed by a user: it may only name a profile (YAML/JSON)
+    or a logo (PNG/JPEG) in the desk's cases folder or its body profile's
+    folder (``serve --cases``, ``--profile``), never anything else on the
+    server — reading ``/etc/…`` as a "profile" would show its first line.
+    """
+    base = request.app.state.cases_dir
+    profile = getattr(request.app.state, "profile", None)
+    roots = [base, *([profile.parent] if profile is not None else [])]
+    found = []
+    for row in table.rows():
+        for column, suffixes in PATH_CELLS.items():
+            value = str(row.cells.get(column) or "").strip()
+            if not value:
+                continue
+            target = (base / value).resolve()
+            if target.suffix.lower() not in suffixes or not any(target.is_relative_to(r) for r in roots):
+                found.append(f"строка {row.number}, {column}: «{value[:80]}»")
+    return found
+
+
 @router.post("/desk/printing/table")
 async def print_table(request: Request, upload: UploadFile = File(...), csrf: str = Form(""),
                       options: _Options = Depends(_options), staff: Staff = Depends(require_staff)):
@@ -165,7 +190,11 @@ async def print_table(request: Request, upload: UploadFile = File(...), csrf: st
     path = Path(tempfile.mkdtemp(prefix="upload-", dir=services(request).folder / "print")) / stored
     path.write_bytes(data)
     try:
-        open_table(path)  # the header is checked before anything is queued
+        outside = _foreign_files(open_table(path), request)  # the header is checked too
+        if outside:
+            raise InputError("файлы из колонок body, body_logo, accreditation_logo берутся на рабочем "
+                             "месте только из папки дел и папки профиля органа: " + "; ".join(outside[:5])
+                             + (f" и ещё {len(outside) - 5}" if len(outside) > 5 else ""))
         total, items = register_jobs(path, options.langs, draft=options.draft, at=dt.date.today(),
                                      archive=options.archive, base=request.app.state.cases_dir)
     except InputError as exc:

@@ -19,6 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 from pypdf import PdfReader
 
+from formgen.web.app import create_app
 from tests.web.conftest import (
     ROOT,
     SAMPLES_DIR,
@@ -26,7 +27,6 @@ from tests.web.conftest import (
     add_user,
     cli,
     csrf_of,
-    desk_app,
     needs_chromium,
     serve,
     sign_in,
@@ -36,6 +36,7 @@ HOLDER = "Волжский завод строительных материал�
 IN_FORCE = ("ЭС.RU.СЭМ.00112-25", "ЭС.RU.СЭМ.00123-25")  # scope-change.yaml, full-cycle.yaml
 WITHDRAWN = "ЭС.RU.СЭМ.00104-25"  # suspension-withdrawal.yaml
 FORM = "01-application.docx"
+PROFILE = ROOT / "profiles" / "ecostandard-body.yaml"
 _no_soffice = pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
 
 
@@ -48,10 +49,10 @@ def needs_soffice(test):
 def desk(tmp_path_factory):
     """(app, base URL) of a desk on the samples' register; checks the services stop with it."""
     db = str(tmp_path_factory.mktemp("desk") / "formgen.db")
-    cli("register", "init", "--profile", str(ROOT / "profiles" / "ecostandard-body.yaml"), "--db", db)
+    cli("register", "init", "--profile", str(PROFILE), "--db", db)
     cli("register", "import", *map(str, sorted(SAMPLES_DIR.glob("*.yaml"))), "--db", db)
     add_user(db, "belova", "clerk", "Белова Марина Алексеевна")
-    app = desk_app(db)
+    app = create_app(db, cases_dir=str(SAMPLES_DIR), profile=str(PROFILE))  # as scripts/desk starts it
     base, stop = serve(app)
     yield app, base
     running = getattr(app.state, "desk_services", None)
@@ -308,3 +309,19 @@ def test_archive_copy_of_a_withdrawn_certificate_and_no_draft_of_it(client):
     assert status["printed"] == 0 and "pdf" not in status
     (message,) = status["messages"]
     assert WITHDRAWN in message and "проект недействующего сертификата не делается" in message
+
+
+def test_table_cells_name_no_file_outside_the_desk_folders(client):
+    csrf = csrf_of(client)
+    table = (SAMPLES_DIR / "certificates.csv").read_text(encoding="utf-8")
+    for cell in ("/etc/passwd", "../../../../etc/hostname", "logos/../../pyproject.toml"):
+        hostile = table.replace("../profiles/ecostandard-body.yaml", cell, 1)
+        answer = client.post("/desk/printing/table", data={"csrf": csrf},
+                             files={"upload": ("r.csv", hostile.encode("utf-8"))})
+        assert answer.status_code == 422, cell
+        problem = re.search(r'id="problem">([^<]*)', answer.text).group(1)
+        assert "строка 2, body" in problem and "root:" not in answer.text
+    logo = table.replace("logos/body-logo.png", "/etc/shadow", 1)
+    answer = client.post("/desk/printing/table", data={"csrf": csrf},
+                         files={"upload": ("r.csv", logo.encode("utf-8"))})
+    assert answer.status_code == 422 and "строка 2, body_logo" in answer.text
