@@ -24,7 +24,9 @@ import shutil
 import signal
 import subprocess
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from formgen.errors import RenderError
 from formgen.render.convert import docx_to_pdf
@@ -60,7 +62,7 @@ class Converter:
         self.pngs = folder / "png"
         for path in (self.profile, self.pdfs, self.pngs):
             path.mkdir(parents=True, exist_ok=True)
-        self._queue: queue.Queue[tuple[Job, dict[str, bytes]] | None] = queue.Queue()
+        self._queue: queue.Queue[tuple[Job, Any] | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="formgen-soffice", daemon=True)
         self._thread.start()
         self.runs = 0  # soffice runs so far (for tests and the log)
@@ -101,17 +103,35 @@ class Converter:
 
         ``job.facts["shas"]`` maps each name to the sha256 its PDF is kept under.
         """
-        shas = {name: sha256(data) for name, data in documents.items()}
         job = self.board.new("pdf", len(documents))
-        job.facts["shas"] = shas
-        missing = {shas[n]: data for n, data in documents.items() if self.cached(shas[n]) is None}
-        job.done = len(documents) - len({n for n in documents if shas[n] in missing})
-        job.facts["ready"] = [n for n in documents if shas[n] not in missing]
-        if not missing:
-            job.finish()
-        else:
+        missing = self._prepare(job, documents)
+        if missing:
             self._queue.put((job, missing))
         return job
+
+    def submit_later(self, total: int, render: Callable[[], dict[str, bytes]],
+                     known: Callable[[dict[str, str]], None] | None = None) -> Job:
+        """A job whose ``total`` documents ``render()`` makes on the converter's thread first.
+
+        Rendering a whole case takes seconds; the request answers at once and the
+        page shows the job queued. ``known(shas)`` is told the names' sha256s.
+        """
+        job = self.board.new("pdf", total)
+        job.facts.update(shas={}, ready=[])
+        self._queue.put((job, (render, known)))
+        return job
+
+    def _prepare(self, job: Job, documents: dict[str, bytes]) -> dict[str, bytes]:
+        """Set the job's names and progress; the documents still to convert, by sha256."""
+        shas = {name: sha256(data) for name, data in documents.items()}
+        missing = {shas[n]: data for n, data in documents.items() if self.cached(shas[n]) is None}
+        job.total = len(documents)
+        job.facts["shas"] = shas
+        job.facts["ready"] = [n for n in documents if shas[n] not in missing]
+        job.done = len(job.facts["ready"])
+        if not missing:
+            job.finish()
+        return missing
 
     def convert(self, documents: dict[str, bytes]) -> dict[str, bytes]:
         """``{name.docx: bytes}`` → ``{name.pdf: bytes}`` through the queue, waiting for it.
@@ -140,7 +160,24 @@ class Converter:
                     self._queue.put(None)
                     break
                 waiting.append(more)
-            self._round(waiting)
+            self._round([(job, missing) for job, payload in waiting
+                         if (missing := self._rendered(job, payload))])
+
+    def _rendered(self, job: Job, payload) -> dict[str, bytes]:
+        """The documents a queued job still needs converted (rendering them first if asked)."""
+        if isinstance(payload, dict):
+            return payload
+        render, known = payload
+        job.state = "running"
+        try:
+            documents = render()
+        except Exception as exc:  # shown on the page; the converter lives on
+            job.finish(str(exc) or type(exc).__name__)
+            return {}
+        missing = self._prepare(job, documents)
+        if known is not None:
+            known(job.facts["shas"])
+        return missing
 
     def _round(self, waiting: list[tuple[Job, dict[str, bytes]]]) -> None:
         todo: dict[str, bytes] = {}

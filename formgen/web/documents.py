@@ -97,12 +97,15 @@ def convert(request: Request, case_id: int, name: str = Form("", max_length=300)
     if name:
         if not _known(case, name)["name"].endswith(".docx"):
             raise HTTPException(status_code=404)
-        documents = {name: render_document(case, name).data}
-    else:
-        documents = {d.path: d.data for d in case_documents(case) if d.format == "docx"}
-    job = svc.converter.submit(documents)
-    _shas(svc, revision).update(job.facts["shas"])
-    show = name or next(iter(documents), "")
+        job = svc.converter.submit({name: render_document(case, name).data})
+        _shas(svc, revision).update(job.facts["shas"])
+        show = name
+    else:  # rendered on the converter's thread: the page shows the job at once
+        names = [d["name"] for d in document_names(case) if d["name"].endswith(".docx")]
+        job = svc.converter.submit_later(
+            len(names), lambda: {d.path: d.data for d in case_documents(case) if d.format == "docx"},
+            _shas(svc, revision).update)
+        show = next(iter(names), "")
     return RedirectResponse(f"/desk/cases/{case_id}/papers?job={job.id}&show={show}", status_code=303)
 
 

@@ -196,6 +196,9 @@ def test_all_forms_in_batches_then_the_zip_with_pdfs_and_manifest(desk, client):
     converter = app.state.desk_services.converter
     runs = converter.runs
     answer = client.post("/desk/cases/1/papers/pdf", data={"csrf": csrf_of(client)}, follow_redirects=False)
+    job = re.search(r"job=([\w-]+)", answer.headers["location"]).group(1)
+    first = client.get(f"/desk/jobs/{job}").json()  # answered before the forms are even rendered
+    assert first["state"] in {"queued", "running"} and first["total"] > 1 and first["done"] == 0
     status = _wait(client, answer.headers["location"])
     forms = len(status["shas"])
     assert status["state"] == "done" and status["done"] == status["total"] == forms
