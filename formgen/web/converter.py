@@ -129,6 +129,7 @@ class Converter:
         job.facts["shas"] = shas
         job.facts["ready"] = [n for n in documents if shas[n] not in missing]
         job.done = len(job.facts["ready"])
+        job.facts["converting"] = len(missing)  # the rest came from the cache
         if not missing:
             job.finish()
         return missing
