@@ -40,6 +40,7 @@ __all__ = [
     "Translations",
     "case_jobs",
     "certificate_data_from_case",
+    "certificate_job",
     "certificate_status",
     "current_certificates",
     "logo_base_dir",
@@ -390,27 +391,33 @@ def case_jobs(loaded, langs: Sequence[str], *, draft: bool = False, at: dt.date 
     folder.
     """
 
-    from formgen.render.certificate.batch import CertificateJob, JobFailure
-
     case = loaded.case
     day = at or dt.date.today()
     base_dir = logo_base_dir(loaded)
-    jobs: list = []
-    for entry in (case.certificates if archive else current_certificates(case, day)):
-        label = f"{loaded.path.name}: сертификат № {entry.number}"
-        status = certificate_status(case, entry, day)
-        if not status.in_force and (draft or not archive):
-            jobs.append(JobFailure(label, status.refusal(entry.number, day, draft=draft)))
-            continue
-        try:
-            versions = tuple(
-                certificate_data_from_case(case, entry, lang, draft=draft, base_dir=base_dir,
-                                           status=status)
-                for lang in langs
-            )
-        except InputError as exc:
-            jobs.append(JobFailure(label, str(exc).replace("\n", "; ")))
-            continue
-        stem = safe_stem(entry.number, "certificate")
-        jobs.append(CertificateJob(label, versions, stem))
-    return jobs
+    return [certificate_job(case, entry, langs, f"{loaded.path.name}: сертификат № {entry.number}",
+                            draft=draft, day=day, archive=archive, base_dir=base_dir)
+            for entry in (case.certificates if archive else current_certificates(case, day))]
+
+
+def certificate_job(case: Case, entry: Certificate, langs: Sequence[str], label: str, *,
+                    draft: bool, day: dt.date, archive: bool, base_dir: Path | None = None):
+    """One certificate of a case as a batch job, or the ``JobFailure`` that refuses it.
+
+    The one rule of ``formgen certificates`` and of the desk's batch printing:
+    a certificate not in force on ``day`` is refused (naming its status and
+    decision) unless ``archive`` asks for a marked archive copy; never as a draft.
+    """
+    from formgen.render.certificate.batch import CertificateJob, JobFailure
+
+    status = certificate_status(case, entry, day)
+    if not status.in_force and (draft or not archive):
+        return JobFailure(label, status.refusal(entry.number, day, draft=draft))
+    try:
+        versions = tuple(
+            certificate_data_from_case(case, entry, lang, draft=draft, base_dir=base_dir,
+                                       status=status)
+            for lang in langs
+        )
+    except InputError as exc:
+        return JobFailure(label, str(exc).replace("\n", "; "))
+    return CertificateJob(label, versions, safe_stem(entry.number, "certificate"))

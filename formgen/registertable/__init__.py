@@ -37,12 +37,15 @@ def register_jobs(
     body: Path | None = None,
     at: dt.date | None = None,
     archive: bool = False,
+    base: Path | None = None,
 ) -> tuple[int, Iterator[CertificateJob | JobFailure]]:
     """(number of rows, the rows as jobs) of a register table, read lazily.
 
     A row not in force on ``at`` (default today) is refused, or printed as a
-    marked archive copy with ``archive`` (see ``RowMapper``).
+    marked archive copy with ``archive`` (see ``RowMapper``). ``base`` is the
+    folder the ``body`` and logo cells are read from (default: the table's;
+    the desk, whose upload lives in a temporary folder, gives its cases folder).
     """
     table = open_table(path)
-    mapper = RowMapper(table, langs, draft=draft, body=body, at=at, archive=archive)
+    mapper = RowMapper(table, langs, draft=draft, body=body, at=at, archive=archive, base=base)
     return table.count(), (mapper.job(row) for row in table.rows())

@@ -82,11 +82,12 @@ class RowMapper:
     """Turns rows of one table into jobs; caches body profiles by path."""
 
     def __init__(self, table: Table, langs: list[str], *, draft: bool = False,
-                 body: Path | None = None, at: dt.date | None = None, archive: bool = False):
+                 body: Path | None = None, at: dt.date | None = None, archive: bool = False,
+                 base: Path | None = None):
         self.table = table
         self.day = at or dt.date.today()
         self.archive = archive
-        self.base = table.path.parent
+        self.base = base or table.path.parent  # what body/logo cells are relative to
         self.langs = langs
         self.draft = draft
         self._bodies: dict[Path, Body | InputError] = {}

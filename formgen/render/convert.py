@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from formgen.errors import RenderError
@@ -26,14 +27,21 @@ def soffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def docx_to_pdf(documents: dict[str, bytes], timeout: float = 300) -> dict[str, bytes]:
-    """Convert ``{name.docx: bytes}`` to ``{name.pdf: bytes}`` in one soffice run."""
+def docx_to_pdf(documents: dict[str, bytes], timeout: float = 300,
+                profile: Path | None = None) -> dict[str, bytes]:
+    """Convert ``{name.docx: bytes}`` to ``{name.pdf: bytes}`` in one soffice run.
+
+    ``profile`` is a LibreOffice profile folder kept between runs (the desk's
+    converter): made once, it spares every later run the profile's first-start
+    set-up. Without it each run gets a fresh private one.
+    """
     exe = soffice_path()
     if exe is None:
         raise RenderError("LibreOffice (soffice) не найден: установите libreoffice-writer-nogui")
     with tempfile.TemporaryDirectory(prefix="formgen-soffice-") as tmp:
         work = Path(tmp)
-        src, out, profile = work / "in", work / "out", work / "profile"
+        src, out = work / "in", work / "out"
+        profile = profile or work / "profile"
         src.mkdir()
         for name, data in documents.items():
             (src / name).write_bytes(data)
@@ -58,12 +66,17 @@ def docx_to_pdf(documents: dict[str, bytes], timeout: float = 300) -> dict[str, 
         return result
 
 
-def add_pdf_copies(documents: list[Document]) -> list[Document]:
-    """Each DOCX followed by its PDF made by LibreOffice (same name, ``.pdf``)."""
+def add_pdf_copies(documents: list[Document],
+                   convert: Callable[[dict[str, bytes]], dict[str, bytes]] = docx_to_pdf) -> list[Document]:
+    """Each DOCX followed by its PDF made by LibreOffice (same name, ``.pdf``).
+
+    ``convert`` is ``docx_to_pdf`` or a caller's own route to it (the desk's
+    queued, cached converter).
+    """
     docx = {Path(d.path).name: d for d in documents if d.format == "docx"}
     if not docx:
         return documents
-    pdfs = docx_to_pdf({name: d.data for name, d in docx.items()})
+    pdfs = convert({name: d.data for name, d in docx.items()})
     out: list[Document] = []
     for doc in documents:
         out.append(doc)

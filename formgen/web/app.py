@@ -43,6 +43,7 @@ def create_app(
     from formgen.web.auth import LoginRequired, Throttle
     from formgen.web.desk import router as desk_router
     from formgen.web.editing import router as editing_router
+    from formgen.web.services import router as services_router
     from formgen.web.verify import router as verify_router
     from formgen.web.wizard import router as wizard_router
 
@@ -54,6 +55,7 @@ def create_app(
     app.state.profile = Path(profile).resolve() if profile else None
     app.include_router(verify_router)
     app.include_router(desk_router)
+    app.include_router(services_router)  # documents, batch printing, their jobs
     app.include_router(editing_router)
     app.include_router(wizard_router)
 

@@ -30,12 +30,14 @@ from formgen.register.models import CaseRecord, Revision
 from formgen.text.dates import numeric_date
 
 __all__ = [
+    "case_documents",
     "case_events",
     "document_names",
     "latest",
     "render_document",
     "render_zip",
     "save_case_text",
+    "zip_documents",
 ]
 
 MAX_CASE_BYTES = 2 * 1024 * 1024
@@ -125,9 +127,18 @@ def render_document(case: Case, name: str) -> Document:
     raise KeyError(name)
 
 
+def case_documents(case: Case) -> list[Document]:
+    """Every document of the case, rendered (DOCX forms, certificate PDFs)."""
+    return produce(case, FORMS, CERT_LANGS, None, _renderer)
+
+
 def render_zip(case: Case) -> bytes:
     """All documents of the case and their manifest, as one ZIP (fixed timestamps)."""
-    documents = produce(case, FORMS, CERT_LANGS, None, _renderer)
+    return zip_documents(case_documents(case))
+
+
+def zip_documents(documents: list[Document]) -> bytes:
+    """``documents`` and their manifest (the CLI's entries) as one ZIP with fixed timestamps."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for doc in documents:
