@@ -27,10 +27,12 @@ def register(app: typer.Typer) -> None:
         directory: Path = typer.Argument(..., help="Куда скопировать шаблоны"),
         overwrite: bool = typer.Option(False, "--overwrite", help="Заменить существующие файлы"),
     ) -> None:
-        """Скопировать шаблоны по умолчанию для правки в Word (потом --templates DIR)."""
+        """Скопировать шаблоны и каталог формулировок для правки (потом --templates DIR)."""
+        from formgen.wording import default_wording_file
+
         directory.mkdir(parents=True, exist_ok=True)
         copied = skipped = 0
-        for source in sorted(default_templates().glob("*.docx")):
+        for source in [*sorted(default_templates().glob("*.docx")), default_wording_file()]:
             target = directory / source.name
             if target.exists() and not overwrite:
                 skipped += 1
@@ -70,5 +72,18 @@ def register(app: typer.Typer) -> None:
                 typer.echo(f"{indent}for {var} in {field.expression} — {field.description} (список)")
             else:
                 typer.echo(f"{indent}{field.expression} — {field.description}")
+
+    @group.command("check")
+    def check(
+        directory: Path = typer.Argument(..., help="Папка своих шаблонов (как для --templates)"),
+    ) -> None:
+        """Проверить свои шаблоны и wording.yaml: все ошибки всех файлов сразу."""
+        from formgen.render.templatecheck import ensure_valid
+
+        if not directory.is_dir():
+            raise InputError(f"{directory}: папка шаблонов не найдена")
+        ensure_valid(directory)
+        count = sum(1 for p in directory.iterdir() if p.suffix.lower() in (".docx", ".yaml"))
+        typer.echo(f"шаблоны в {directory} в порядке (проверено файлов: {count})")
 
     app.add_typer(group, name="templates")
