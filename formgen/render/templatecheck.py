@@ -279,8 +279,14 @@ def _read_command(reader: _Reader, paragraph: Paragraph, tag: str) -> None:
         reader.blocks.append(_Block(keyword, paragraph, tag))
         reader.scopes.append({})
     elif keyword == "set":
-        target = body[3:].split("=", 1)[0].strip()
-        reader.scopes[-1][target] = _ANY
+        tree = _parse(reader, paragraph, tag, "{% " + body + " %}")
+        if tree is not None:
+            _check_names(reader, paragraph, tag, tree, reader.scopes)
+            for assigned in tree.find_all(nodes.Assign):
+                for target in assigned.target.find_all(nodes.Name):
+                    reader.scopes[-1][target.name] = _ANY
+                if isinstance(assigned.target, nodes.Name):
+                    reader.scopes[-1][assigned.target.name] = _ANY
     elif keyword not in _OTHER_TAGS:
         reader.syntax(paragraph, tag, f"неизвестная команда «{keyword}»" if keyword
                       else "после «{%» нет имени команды (if, for, endif…)")
