@@ -114,7 +114,7 @@ def _organisation(org: Organisation) -> dict:
              (org.contact and org.contact.email) or org.email]
         ),
         "representative": person(org.management_representative or org.contact),
-        "headcount_line": f"{org.headcount} чел.; филиалов: {len(org.branches)}",
+        "headcount_line": phrase("headcount_line", headcount=org.headcount, branches=len(org.branches)),
         "branch_rows": pad_rows(rows, 3, {"name_address": "", "headcount": "", "activities": ""}),
         "parent_yes_no": "да" if org.parent else "нет",
         "parent_name": text(org.parent and org.parent.name),
@@ -157,7 +157,7 @@ def period(start, end) -> str:
     """с «14» по «17» апреля 2025 г. — or one date when the audit lasts a day."""
     if start == end:
         return date(start)
-    return f"с {date(start)} по {date(end)}"
+    return phrase("period", start=date(start), end=date(end))
 
 
 def audit_context(case: Case, audit: Audit) -> dict:
