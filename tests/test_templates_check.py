@@ -180,3 +180,22 @@ def test_changed_wording_is_printed(tmp_path):
 ])
 def test_jinja_messages_in_russian(message, expected):
     assert russian(message) == expected
+
+
+def test_header_filters_and_set_are_checked(tmp_path):
+    """A letterhead in the page header is a template too; filters and ``set`` names are known or not."""
+    from docx import Document
+
+    doc = Document(str(TEMPLATES / "mark-permission.docx"))
+    header = doc.sections[0].header
+    header.paragraphs[0].text = "{{ body.nmae }} · {{ body.name|uppr }}"
+    doc.add_paragraph("{% set who = permission.signer %}{{ who.initials_surname }} {{ body.city|upper }}")
+    doc.save(str(tmp_path / "mark-permission.docx"))
+    result = run("templates", "check", str(tmp_path))
+    assert result.returncode == 2
+    err = result.stderr
+    assert ("mark-permission.docx: верхний колонтитул, абзац 1 «{{ body.nmae }} · {{ body.name|uppr }}»: "
+            "неизвестное поле «body.nmae»; возможно, «body.name»") in err
+    assert "«{{ body.nmae }} · {{ body.name|uppr }}»: неизвестный фильтр «uppr»; возможно, «upper»" in err
+    assert "who" not in err and "city" not in err
+    assert err.startswith(f"шаблоны в {tmp_path} с ошибками (2)")

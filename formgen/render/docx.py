@@ -67,11 +67,12 @@ def render_docx(template: Path, context: dict[str, Any]) -> bytes:
         doc = DocxTemplate(str(template))
         doc.render(_clean(context), jinja_env=jinja_environment(), autoescape=True)
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"{template.name}: шаблон использует неизвестное поле: {exc.message}") from exc
+        raise TemplateError(f"{template.name}: шаблон использует неизвестное поле: {russian(exc.message)} "
+                            "(проверка: formgen templates check)") from exc
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{template.name}: ошибка в шаблоне: {russian(exc.message)}") from exc
     except jinja2.TemplateError as exc:
-        raise TemplateError(f"{template.name}: ошибка в шаблоне: {exc.message}") from exc
+        raise TemplateError(f"{template.name}: ошибка в шаблоне: {russian(exc.message)}") from exc
     except (zipfile.BadZipFile, PackageNotFoundError) as exc:
         raise TemplateError(f"{template.name}: шаблон не читается как DOCX: это не документ Word "
                             "(сохраните его в Word как «Документ Word (*.docx)»)") from exc

@@ -46,11 +46,15 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = (
                 r"The innermost block that needs to be closed is '(\w+)'"),
      lambda m: f"команда «{m[2]}» не закрыта: нужна {_tags(m[1]).split(', ')[-1]}"),
     (re.compile(r"tag name expected"), lambda m: "после «{%» нет имени команды (if, for, endif…)"),
+    (re.compile(r"No filter named '(\w+)'"), lambda m: f"неизвестный фильтр «{m[1]}»"),
+    (re.compile(r"No test named '(\w+)'"), lambda m: f"неизвестная проверка «is {m[1]}»"),
+    (re.compile(r"has no attribute '(.+?)'"), lambda m: f"нет поля «{m[1]}»"),
+    (re.compile(r"'(.+?)' is undefined"), lambda m: f"нет поля «{m[1]}»"),
 )
 
 
 def russian(message: str | None) -> str:
-    """The Russian wording of a Jinja ``TemplateSyntaxError`` message (the original if unknown)."""
+    """The Russian wording of a Jinja error message (syntax, unknown filter, undefined field)."""
     text = (message or "").strip()
     for pattern, build in _RULES:
         match = pattern.search(text)

@@ -19,6 +19,7 @@ does is still run last, to catch what the piecewise reading cannot.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import zipfile
 from collections.abc import Iterator
@@ -52,6 +53,8 @@ _MIDDLES = {"else": ("if", "for"), "elif": ("if",)}
 _OTHER_TAGS = {"set", "include", "import", "from", "do", "extends", "break", "continue"}
 _ANY = None  # a variable whose shape is not known (set in the template, a tuple target…)
 _SNIPPET = 90
+_TOP_LEVEL = {f"{_W}body", f"{_W}hdr", f"{_W}ftr"}  # paragraphs counted as «абзац N» (not in tables)
+_env = functools.cache(jinja_environment)  # one environment for every piece parsed
 
 
 @dataclass(frozen=True)
@@ -88,13 +91,11 @@ class _Reader:
     problems: list[str] = field(default_factory=list)
     blocks: list[_Block] = field(default_factory=list)
     scopes: list[dict[str, Node | None]] = field(default_factory=list)
-    syntax_errors: int = 0
 
     def report(self, paragraph: Paragraph, tag: str, message: str) -> None:
         self.problems.append(f"{self.name}: {paragraph.at(tag)}: {message}")
 
     def syntax(self, paragraph: Paragraph, tag: str, message: str) -> None:
-        self.syntax_errors += 1
         self.report(paragraph, tag, f"{tag.strip()} — {message}")
 
 
@@ -153,7 +154,7 @@ def check_template(path: Path, slug: str) -> list[str]:
     for block in reader.blocks:
         reader.syntax(block.paragraph, block.tag,
                       f"команда «{block.keyword}» не закрыта: нужна {{% {_OPENERS[block.keyword]} %}}")
-    if not reader.syntax_errors:
+    if not reader.problems:  # what the piecewise reading could not see (only when it saw nothing)
         _whole_document(reader, path)
     return reader.problems
 
@@ -172,7 +173,7 @@ def _paragraphs(path: Path) -> Iterator[Paragraph]:
             count = 0
             for p in root.iter(f"{_W}p"):
                 text = "".join(t.text or "" for t in p.iter(f"{_W}t"))
-                if p.getparent() is not None and p.getparent().tag == f"{_W}body":
+                if p.getparent() is not None and p.getparent().tag in _TOP_LEVEL:
                     count += 1
                 if "{" not in text and "}" not in text:
                     continue
@@ -224,7 +225,7 @@ def _body(tag: str) -> str:
 
 def _parse(reader: _Reader, paragraph: Paragraph, tag: str, source: str) -> nodes.Template | None:
     try:
-        return jinja_environment().parse(source)
+        return _env().parse(source)
     except jinja2.TemplateSyntaxError as exc:
         reader.syntax(paragraph, tag, russian(exc.message))
         return None
@@ -294,7 +295,7 @@ def _read_command(reader: _Reader, paragraph: Paragraph, tag: str) -> None:
 
 # -- names ---------------------------------------------------------------------------------
 def _globals(shape: Node) -> dict[str, Node | None]:
-    scope: dict[str, Node | None] = dict.fromkeys(jinja_environment().globals, _ANY)
+    scope: dict[str, Node | None] = dict.fromkeys(_env().globals, _ANY)
     scope.update(shape.keys)
     return scope
 
@@ -350,6 +351,14 @@ def _resolve_quiet(expr: nodes.Node, scopes: list[dict[str, Node | None]]) -> No
 
 def _check_names(reader: _Reader, paragraph: Paragraph, tag: str, tree: nodes.Node,
                  scopes: list[dict[str, Node | None]]) -> None:
+    env = _env()
+    for kind, known, word in ((nodes.Filter, env.filters, "фильтр"), (nodes.Test, env.tests, "проверка")):
+        for used in tree.find_all(kind):
+            if used.name not in known:
+                near = difflib.get_close_matches(used.name, list(known), n=1)
+                hint = f"; возможно, «{near[0]}»" if near else ""
+                reader.report(paragraph, tag, f"неизвестный {word} «{used.name}»{hint}" if word == "фильтр"
+                              else f"неизвестная {word} «is {used.name}»{hint}")
     for chain in _chains(tree):
         message = _unknown(chain, scopes)
         if message:
@@ -396,7 +405,7 @@ def _whole_document(reader: _Reader, path: Path) -> None:
     from docxtpl import DocxTemplate
 
     try:
-        DocxTemplate(str(path)).get_undeclared_template_variables(jinja_environment())
+        DocxTemplate(str(path)).get_undeclared_template_variables(_env())
     except jinja2.TemplateSyntaxError as exc:
         line = ""
         if exc.source and exc.lineno:
