@@ -68,9 +68,10 @@ def test_broken_override_template_names_the_form_and_exits_2(tmp_path):
     result = run("render", "samples/full-cycle.yaml", "--out", str(tmp_path / "out"),
                  "--form", "application", "--templates", str(tmp_path))
     assert result.returncode == 2
-    assert result.stderr.strip().startswith(
-        "форма application (единственная): application.docx: шаблон не читается как DOCX: "
-        "это не документ Word")
+    # The override folder is checked before anything is rendered (templates check).
+    assert result.stderr.strip().startswith(f"шаблоны в {tmp_path} с ошибками (1), ничего не сформировано:")
+    assert "  application.docx: не читается как DOCX: это не документ Word" in result.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_version():

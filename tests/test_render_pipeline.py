@@ -237,6 +237,17 @@ def test_wheel_carries_templates(tmp_path):
     assert result.returncode == 0, result.stderr
     assert str(site) in result.stdout
     assert (out / "manifest.json").is_file()
+    # The wording catalogue and the samples `templates fields` reads its variables off ship too.
+    assert "formgen/wording/wording.yaml" in names
+    assert "formgen/_resources/samples/full-cycle.yaml" in names
+    fields = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
+         "import formgen.cli as c; sys.argv=['formgen'] + sys.argv[2:]; c.main()",
+         env_path, "templates", "fields", "audit-report"],
+        capture_output=True, text=True, cwd=tmp_path, timeout=300,
+    )
+    assert fields.returncode == 0, fields.stderr
+    assert "report.attachments — приложения к акту" in fields.stdout
 
 
 def test_samples_together_produce_every_annex():

@@ -82,6 +82,10 @@ def register(app: typer.Typer) -> None:
             raise InputError("--out: укажите папку для документов (или --list, чтобы только посмотреть)")
         if out is not None:
             check_out_dir(out)
+        if templates is not None:
+            from formgen.render.templatecheck import ensure_valid
+
+            ensure_valid(templates)  # every problem of every override file, before anything is made
         loaded = load_case(case)
         forms = _forms_with_data(loaded.case, forms, form)
         if dry_run:

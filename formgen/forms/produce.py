@@ -18,6 +18,7 @@ from formgen.output.writer import Document
 from formgen.render.docx import render_docx
 from formgen.render.templates import find_template
 from formgen.text.filenames import safe_stem
+from formgen.wording import using
 
 __all__ = ["file_stem", "produce", "select_forms"]
 
@@ -58,7 +59,16 @@ def produce(
     certificate_renderer: CertificateRenderer | None = None,
     on_document: Callable[[str], None] | None = None,
 ) -> list[Document]:
-    """Render every instance of the chosen forms; raise on the first failure."""
+    """Render every instance of the chosen forms; raise on the first failure.
+
+    The wording catalogue is the one of the ``templates`` folder (its
+    ``wording.yaml`` over the default), for every form of this run.
+    """
+    with using(templates):
+        return _produce(case, forms, langs, templates, certificate_renderer, on_document)
+
+
+def _produce(case, forms, langs, templates, certificate_renderer, on_document) -> list[Document]:
     documents: list[Document] = []
     for form in forms:
         for instance in form.instances(case):

@@ -23,8 +23,9 @@ from markupsafe import Markup, escape
 
 from formgen.errors import TemplateError
 from formgen.output.zipfix import reproducible_zip
+from formgen.render.jinjamessages import russian
 
-__all__ = ["render_docx", "template_variables"]
+__all__ = ["jinja_environment", "render_docx", "template_variables"]
 
 # XML 1.0 forbids most C0 controls; Word refuses a document that has them.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -56,7 +57,7 @@ def _protect(xml: str) -> str:
     return xml.replace("_", "&#95;") if any(m in xml for m in _DOCXTPL_MARKERS) else xml
 
 
-def _environment() -> jinja2.Environment:
+def jinja_environment() -> jinja2.Environment:
     return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
@@ -64,13 +65,14 @@ def render_docx(template: Path, context: dict[str, Any]) -> bytes:
     """The rendered document's bytes; ``TemplateError`` names template and problem."""
     try:
         doc = DocxTemplate(str(template))
-        doc.render(_clean(context), jinja_env=_environment(), autoescape=True)
+        doc.render(_clean(context), jinja_env=jinja_environment(), autoescape=True)
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"{template.name}: шаблон использует неизвестное поле: {exc.message}") from exc
+        raise TemplateError(f"{template.name}: шаблон использует неизвестное поле: {russian(exc.message)} "
+                            "(проверка: formgen templates check)") from exc
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{template.name}: ошибка в шаблоне: {exc.message}") from exc
+        raise TemplateError(f"{template.name}: ошибка в шаблоне: {russian(exc.message)}") from exc
     except jinja2.TemplateError as exc:
-        raise TemplateError(f"{template.name}: ошибка в шаблоне: {exc.message}") from exc
+        raise TemplateError(f"{template.name}: ошибка в шаблоне: {russian(exc.message)}") from exc
     except (zipfile.BadZipFile, PackageNotFoundError) as exc:
         raise TemplateError(f"{template.name}: шаблон не читается как DOCX: это не документ Word "
                             "(сохраните его в Word как «Документ Word (*.docx)»)") from exc
@@ -84,4 +86,4 @@ def render_docx(template: Path, context: dict[str, Any]) -> bytes:
 def template_variables(template: Path) -> set[str]:
     """Top-level names a template uses (for tests: each must come from its builder)."""
     doc = DocxTemplate(str(template))
-    return set(doc.get_undeclared_template_variables(_environment()))
+    return set(doc.get_undeclared_template_variables(jinja_environment()))

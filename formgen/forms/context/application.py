@@ -9,6 +9,7 @@ from types import MappingProxyType
 from formgen.case.model import ApplicationReview, Case, DocumentRequest, Notice
 from formgen.forms.context.common import base_context, staff
 from formgen.forms.values import date, join, short_date, text, yes_no
+from formgen.wording import phrase
 
 __all__ = [
     "DOCUMENT_LIST_CLAUSES",
@@ -63,7 +64,7 @@ def build_review(case: Case, review: ApplicationReview) -> dict:
         "review": {
             "number": case.application.number or "_____",
             "date": date(review.date),
-            "in_scope": "относится" if review.in_accreditation_scope else "не относится",
+            "in_scope": phrase("review.in_scope" if review.in_accreditation_scope else "review.not_in_scope"),
             "scope_code": text(review.accreditation_scope_code or case.body.accreditation.scope_code),
             "information_sufficient": yes_no(review.information_sufficient),
             "competent_staff": yes_no(review.competent_staff),
@@ -75,7 +76,8 @@ def build_review(case: Case, review: ApplicationReview) -> dict:
                 [review.technical_experts_note,
                  join([join([e["full_name"], e["position"]]) for e in experts], "; ")], "; "
             ),
-            "capability": "имеются" if review.organisational_capability else "не имеются",
+            "capability": phrase("review.capability" if review.organisational_capability
+                                 else "review.no_capability"),
             "capability_note": text(review.capability_note),
             "lack_reason": text(review.lack_reason),
             "accept_org": org if review.accepted else "",
@@ -92,9 +94,9 @@ def build_notice(case: Case, notice: Notice) -> dict:
     if review is None:
         decision, reason = "", ""
     elif review.accepted:
-        decision, reason = "принять заявку", ""
+        decision, reason = phrase("notice.accept"), ""
     else:
-        decision, reason = "не принять заявку", text(review.refusal_reason)
+        decision, reason = phrase("notice.refuse"), text(review.refusal_reason)
     signer = staff(case, notice.signed_by)
     return {
         **base_context(case, notice.date),
@@ -104,7 +106,7 @@ def build_notice(case: Case, notice: Notice) -> dict:
             "decision": decision,
             "refusal_reason": reason,
             "enclosures": lettered(notice.enclosures),
-            "signer_position": signer["position"] or "Руководитель органа по сертификации",
+            "signer_position": signer["position"] or phrase("positions.body_head"),
         },
         "signer": signer,
     }

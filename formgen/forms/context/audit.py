@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from formgen.case.model import ROLE_LABELS, Audit, Case, Nonconformity
 from formgen.forms.context.common import audit_context, base_context, staff
 from formgen.forms.values import date, join, pad_rows, person, short_date, text
+from formgen.wording import phrase
 
 __all__ = [
     "Appendices",
@@ -24,10 +25,7 @@ __all__ = [
     "build_report",
 ]
 
-CATEGORY_LABELS = {"К": "К (критическое)", "1": "1 (значительное)", "2": "2 (малозначительное)"}
 _NO_MEMBER = {"role": "", "initials_surname": ""}
-APPROVER_POSITION = "Руководитель органа по сертификации"
-ORG_HEAD_POSITION = "Руководитель проверяемой организации"
 
 
 # -- appendices of the act -------------------------------------------------------
@@ -68,25 +66,28 @@ def appendices(audit: Audit) -> Appendices:
 
 
 def attachment_lines(audit: Audit) -> list[str]:
-    """«Приложение 1 — план аудита», «Приложения 2–4 — регистрация несоответствий № 1–3», …"""
+    """«Приложение 1 — план аудита», «Приложения 2–4 — регистрация несоответствий № 1–3», …
+
+    The numbers are this module's (``appendices``); the wording is the catalogue's
+    (``attachments.*`` in ``formgen/wording/wording.yaml``).
+    """
     numbers = appendices(audit)
     lines = []
     if numbers.plan is not None:
-        lines.append(f"Приложение {numbers.plan} — план аудита")
+        lines.append(phrase("attachments.plan", number=numbers.plan))
     ncs = [nc.number for nc in audit.nonconformities]
     if len(ncs) == 1:
-        lines.append(f"Приложение {numbers.nonconformities[0]} — регистрация несоответствия № {ncs[0]}")
+        lines.append(phrase("attachments.nonconformity", number=numbers.nonconformities[0], nc=ncs[0]))
     elif ncs:
-        lines.append(f"Приложения {_span(list(numbers.nonconformities))} — "
-                     f"регистрация несоответствий № {_span(ncs)}")
+        lines.append(phrase("attachments.nonconformities", numbers=_span(list(numbers.nonconformities)),
+                            ncs=_span(ncs)))
     if numbers.notices is not None:
-        lines.append(f"Приложение {numbers.notices} — регистрация уведомлений")
+        lines.append(phrase("attachments.notices", number=numbers.notices))
     if numbers.attendance is not None:
-        lines.append(f"Приложение {numbers.attendance} — протоколы со сведениями о работниках, "
-                     "присутствовавших на предварительном и заключительном совещаниях")
-    if numbers.disagreements is not None:
-        lines.append(f"Приложение {numbers.disagreements} — протокол разногласий "
-                     f"{audit.report.disagreements}")
+        lines.append(phrase("attachments.attendance", number=numbers.attendance))
+    if numbers.disagreements is not None and audit.report is not None:
+        lines.append(phrase("attachments.disagreements", number=numbers.disagreements,
+                            text=audit.report.disagreements))
     return lines
 
 
@@ -129,12 +130,10 @@ def _audit(case: Case, audit: Audit) -> dict:
     ]
     data.update(
         purpose_line=join([data["purpose"], f"({data['kind']})" if stage else ""], " "),
-        conformity=(
-            "подтверждение соответствия" if audit.kind in {"surveillance", "special"} else "соответствие"
-        ),
+        conformity=phrase(f"audit_conformity.{audit.kind}"),
         team_lines="\n".join(
-            [f"{_capital(t['role'])} — {t['initials_surname']}" for t in data["team"]]
-            + ([f"Стажёр (в состав комиссии не входит) — {data['trainees']}"] if data["trainees"] else [])
+            [phrase("team.line", role=_capital(t["role"]), name=t["initials_surname"]) for t in data["team"]]
+            + ([phrase("team.trainees", names=data["trainees"])] if data["trainees"] else [])
         ),
         criteria_lines="\n".join(audit.criteria or [case.standard, "ГОСТ Р 54298-2010"]),
         members=members,
@@ -162,7 +161,7 @@ def _previous_act(case: Case, audit: Audit) -> str:
     if not earlier:
         return ""
     report = max(earlier, key=lambda a: a.report.date).report
-    return f" (акт № {report.number} от {date(report.date)})"
+    return phrase("plan.previous_act", number=report.number, date=date(report.date))
 
 
 # -- Annex И ------------------------------------------------------------------------
@@ -186,7 +185,7 @@ def build_plan(case: Case, audit: Audit) -> dict:
     ctx["appendix"] = str(appendices(audit).plan)
     ctx["plan"] = {
         "approver": approver,
-        "approver_position": approver["position"] or APPROVER_POSITION,
+        "approver_position": approver["position"] or phrase("positions.body_head"),
         "approved": date(plan.approved),
         "previous_act": _previous_act(case, audit),
         "objects": pad_rows(rows, 3, dict.fromkeys(("number", "unit", "clauses", "when", "auditors",
@@ -194,9 +193,9 @@ def build_plan(case: Case, audit: Audit) -> dict:
         "additional": "\n".join(
             line
             for line in (
-                plan.language and f"Рабочий язык аудита: {plan.language}",
-                plan.classification and f"Метод классификации несоответствий: {plan.classification}",
-                plan.logistics and f"Материально-техническое обеспечение: {plan.logistics}",
+                plan.language and phrase("plan.language", value=plan.language),
+                plan.classification and phrase("plan.classification", value=plan.classification),
+                plan.logistics and phrase("plan.logistics", value=plan.logistics),
                 plan.additional_info,
             )
             if line
@@ -215,11 +214,12 @@ def build_nonconformity(case: Case, item: tuple[Audit, Nonconformity]) -> dict:
     # The expert who recorded it signs beside the lead auditor; not the lead twice.
     expert = nc.recorded_by if nc.recorded_by and nc.recorded_by != audit.lead else None
     effect = nc.effectiveness
+    category = phrase(f"nonconformity_categories.{nc.category}")
     ctx["appendix"] = str(appendices(audit).nonconformities[index])
     ctx["nc"] = {
         "number": nc.number,
-        "category": CATEGORY_LABELS[nc.category],
-        "number_category": f"№ {nc.number}, категория {CATEGORY_LABELS[nc.category]}",
+        "category": category,
+        "number_category": phrase("nonconformity_number_category", number=nc.number, category=category),
         "unit": text(nc.unit),
         "clause": nc.clause,
         "document_ref": text(nc.document_ref),
@@ -279,7 +279,7 @@ def build_report(case: Case, audit: Audit) -> dict:
         "distribution": "\n".join(report.distribution),
         "additional_info": text(report.additional_info),
         "acknowledged": acknowledged,
-        "acknowledged_position": acknowledged["position"] or ORG_HEAD_POSITION,
+        "acknowledged_position": acknowledged["position"] or phrase("positions.org_head"),
         "attachments": "\n".join(attachment_lines(audit)),
     }
     return ctx

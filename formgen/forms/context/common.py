@@ -9,6 +9,7 @@ from formgen.case.model import AUDIT_KIND_LABELS, ROLE_LABELS, Audit, Case, Cert
 from formgen.case.model.parties import Organisation
 from formgen.forms.values import date, join, pad_rows, person, short_date, text
 from formgen.text.declension import GENITIVE, PREPOSITIONAL, organisation, scope_forms
+from formgen.wording import default_catalogue, phrase
 
 __all__ = [
     "HEAD_TITLE",
@@ -113,7 +114,7 @@ def _organisation(org: Organisation) -> dict:
              (org.contact and org.contact.email) or org.email]
         ),
         "representative": person(org.management_representative or org.contact),
-        "headcount_line": f"{org.headcount} чел.; филиалов: {len(org.branches)}",
+        "headcount_line": phrase("headcount_line", headcount=org.headcount, branches=len(org.branches)),
         "branch_rows": pad_rows(rows, 3, {"name_address": "", "headcount": "", "activities": ""}),
         "parent_yes_no": "да" if org.parent else "нет",
         "parent_name": text(org.parent and org.parent.name),
@@ -156,7 +157,7 @@ def period(start, end) -> str:
     """с «14» по «17» апреля 2025 г. — or one date when the audit lasts a day."""
     if start == end:
         return date(start)
-    return f"с {date(start)} по {date(end)}"
+    return phrase("period", start=date(start), end=date(end))
 
 
 def audit_context(case: Case, audit: Audit) -> dict:
@@ -174,7 +175,7 @@ def audit_context(case: Case, audit: Audit) -> dict:
     return {
         "id": audit.id,
         "kind": AUDIT_KIND_LABELS[audit.kind],
-        "purpose": _purpose(audit.kind),
+        "purpose": phrase(f"audit_purposes.{audit.kind}"),
         "period": period(audit.start, audit.end),
         "start": date(audit.start),
         "end": date(audit.end),
@@ -192,35 +193,8 @@ def audit_context(case: Case, audit: Audit) -> dict:
     }
 
 
-def _purpose(kind: str) -> str:
-    if kind == "surveillance":
-        return "Инспекционный контроль"
-    if kind == "recertification":
-        return "Ресертификация"
-    if kind == "special":
-        return "Внеплановый аудит"
-    return "Сертификация"
-
-
-# How a decision is worded in the affirmative and the negative, by kind (forms Н–Э).
-_DECISION_VERBS: dict[str, tuple[str, str]] = {
-    "issue": ("выдать", "не выдать"),  # Н: «выдать (не выдать)»
-    "confirm": ("подтвердить", "не подтверждать"),
-    "suspend": ("Приостановить", "Не приостанавливать"),
-    "extend_scope": ("выдать", "не выдавать"),  # Ц, Ш: «выдать (не выдавать)»
-    "reduce_scope": ("Выдать", "Не выдавать"),
-    "withdraw": ("отменить", "не отменять"),
-}
-# «по результатам …» of forms Ф, Х, Э: the audit whose act the decision considered.
-_AUDIT_RESULTS: dict[str, str] = {
-    "document_review": "анализа документации",
-    "stage1": "первого этапа сертификационного аудита",
-    "stage2": "сертификационного аудита",
-    "surveillance": "инспекционного контроля",
-    "recertification": "ресертификации",
-    "special": "внепланового инспекционного контроля",
-}
-HEAD_TITLE = "Руководитель органа по сертификации систем экологического менеджмента"
+# The default wording of the head's signature line (the catalogue's; tests compare with it).
+HEAD_TITLE = default_catalogue()["positions.body_head_signature"]
 
 
 def signer(case: Case, ref: str) -> tuple[dict, str]:
@@ -230,7 +204,8 @@ def signer(case: Case, ref: str) -> tuple[dict, str]:
     менеджмента»; a deputy signing prints their own position instead.
     """
     who = case.body.person(ref)
-    title = HEAD_TITLE if who is case.body.head else (who.position or HEAD_TITLE)
+    head_title = phrase("positions.body_head_signature")
+    title = head_title if who is case.body.head else (who.position or head_title)
     return person(who), title
 
 
@@ -293,7 +268,6 @@ def decision_context(case: Case, decision: Decision) -> dict:
     cert = decision_certificate(case, decision)
     certificate = certificate_context(case, cert)
     signed_by, signer_title = signer(case, decision.signed_by)
-    affirmative, negative = _DECISION_VERBS[decision.kind]
     certificate_scope = certification_scope(case, decision, cert)
     return {
         "number": decision.number,
@@ -305,7 +279,8 @@ def decision_context(case: Case, decision: Decision) -> dict:
         "basis": text(decision.reason if decision.positive else decision.negative_reason),
         "signer": signed_by,
         "signer_title": signer_title,
-        "verb": affirmative if decision.positive else negative,
+        # «выдать (не выдать)», by the decision's kind and outcome: the wording catalogue's.
+        "verb": phrase(f"decision_verbs.{decision.kind}.{'positive' if decision.positive else 'negative'}"),
         "act_number": text(report and report.number),
         "act_date": date(report.date if report else None),
         "act_approved": date((report.approved or report.date) if report else None),
@@ -321,5 +296,5 @@ def decision_context(case: Case, decision: Decision) -> dict:
         "excluded": text(decision.excluded),
         "withdrawn_scope": text(decision.excluded) or certificate_scope,
         "audit_kind": AUDIT_KIND_LABELS[audit.kind],
-        "audit_result": _AUDIT_RESULTS[audit.kind],
+        "audit_result": phrase(f"audit_results.{audit.kind}"),
     }

@@ -11,6 +11,7 @@ from __future__ import annotations
 from formgen.case.model import Case, Decision, MarkPermission
 from formgen.forms.context.common import base_context, certificate_context, decision_context, signer
 from formgen.forms.values import date, join
+from formgen.wording import phrase
 
 __all__ = ["build_decision", "build_mark_permission"]
 
@@ -38,10 +39,7 @@ def build_mark_permission(case: Case, permission: MarkPermission) -> dict:
                 [decision and f"№ {decision.number}", decision and f"от {date(decision.date)}"], " "
             ),
             "certificate": certificate,
-            "certificate_line": (
-                f"№ {certificate['reg_number']} (срок действия с {certificate['date']} "
-                f"по {certificate['valid_until']})"
-            ),
+            "certificate_line": phrase("permission_certificate_line", **certificate),
             "signer": signed_by,
             "signer_title": signer_title,
         },

@@ -25,17 +25,16 @@ from formgen.checks.audittime_case import request_from_estimate
 from formgen.checks.rules.audit_days import planned_audits
 from formgen.forms.context.common import audit_context, base_context
 from formgen.forms.values import date, join
+from formgen.wording import phrase
 
 __all__ = ["COMPARED", "build_effort"]
 
 # What planned days are compared with, by the kind of plan (formgen.checks.rules.audit_days):
-# (result field, on-site minimum field, name on the form).
+# (result field, on-site minimum field); the name on the form is the catalogue's effort.compared.*.
 COMPARED = {
-    "initial": ("initial_days", "onsite_min_days", "первоначальный аудит (этап 1 + этап 2)"),
-    "surveillance": ("surveillance_days", "surveillance_onsite_min_days",
-                     "инспекционный контроль (надзорный аудит)"),
-    "recertification": ("recertification_days", "recertification_onsite_min_days",
-                        "ресертификационный аудит"),
+    "initial": ("initial_days", "onsite_min_days"),
+    "surveillance": ("surveillance_days", "surveillance_onsite_min_days"),
+    "recertification": ("recertification_days", "recertification_onsite_min_days"),
 }
 # An audit without planned days is set beside the figure of its kind.
 _KIND_PLAN = {"document_review": "initial", "stage1": "initial", "stage2": "initial",
@@ -55,7 +54,7 @@ def build_effort(case: Case, audit: Audit) -> dict:
         "effort": {
             "system": SYSTEM_LABELS[result.system],
             "method": RULES[result.method].standard,
-            "table": result.table or "не применяется (особая категория сложности)",
+            "table": result.table or phrase("effort.no_table"),
             "steps": _numbered(_steps(estimate, result)),
             "justification": _numbered([{"text": line} for line in result.justification]),
             "comparison": comparison,
@@ -72,24 +71,22 @@ def _steps(estimate, res: AuditTimeResult) -> list[dict]:
     rows = []
     breakdown = res.personnel_breakdown
     if breakdown is not None:
-        rows.append(_row("Персонал с полной занятостью в области сертификации",
-                         f"{estimate.personnel} чел."))
+        rows.append(_row(phrase("effort.full_time"), f"{estimate.personnel} чел."))
         if estimate.part_time:
             groups = join(
                 [f"{p.count} чел. × {fmt_num(p.hours_per_week)} ч/нед." for p in estimate.part_time], "; "
             )
-            rows.append(_row("Персонал с частичной занятостью, в эквиваленте полной занятости",
+            rows.append(_row(phrase("effort.part_time"),
                              f"{groups} → {fmt_num(breakdown.part_time_fte)} чел."))
         if breakdown.repetitive_reduction:
-            rows.append(_row("Аналогичные и повторяющиеся функции: сокращение",
-                             f"−{breakdown.repetitive_reduction} чел."))
-    rows.append(_row("Эффективная численность персонала", f"{res.personnel} чел.",
+            rows.append(_row(phrase("effort.repetitive"), f"−{breakdown.repetitive_reduction} чел."))
+    rows.append(_row(phrase("effort.effective"), f"{res.personnel} чел.",
                      "; ".join(breakdown.clauses) if breakdown else personnel_clause(res.method)))
     if res.complexity and res.complexity != "special":
-        rows.append(_row("Категория сложности", COMPLEXITY_LABELS[res.complexity],
+        rows.append(_row(phrase("effort.complexity"), COMPLEXITY_LABELS[res.complexity],
                          rules.complexity.get(res.system, "")))
     if res.individual:
-        rows.append(_row("Категория сложности: особая; индивидуальное значение",
+        rows.append(_row(phrase("effort.special"),
                          fmt_days(res.base_days) + (f" ({estimate.reason})" if estimate.reason else ""),
                          rules.special.get(res.system, "")))
     else:
@@ -97,31 +94,30 @@ def _steps(estimate, res: AuditTimeResult) -> list[dict]:
         if res.base_range:
             spread = f" (диапазон {fmt_num(res.base_range[0])}–{fmt_num(res.base_range[1])})"
         band = f"{res.band} чел." if (res.band or "")[:1].isdigit() else res.band
-        rows.append(_row(f"Табличное значение трудозатрат на первоначальный аудит ({band})",
+        rows.append(_row(phrase("effort.table_value", band=band),
                          fmt_days(res.base_days) + spread, res.table or ""))
     for a in res.adjustments:
-        label = f"Поправка: {a.label}" + (f" — {a.note}" if a.note else "")
+        label = phrase("effort.adjustment_note" if a.note else "effort.adjustment",
+                       label=a.label, note=a.note)
         rows.append(_row(label, _signed(a.percent) + " %", a.clause))
     if res.adjustments:
         total = _signed(res.applied_percent) + " %"
         if res.reduction_capped and res.requested_percent != res.applied_percent:
             total = (f"{_signed(res.requested_percent)} % → {total} (сокращение не более "
                      f"{fmt_num(res.reduction_cap_percent)} %)")
-        rows.append(_row("Суммарная поправка", total, rules.cap if res.reduction_capped else ""))
+        rows.append(_row(phrase("effort.total_adjustment"), total, rules.cap if res.reduction_capped else ""))
         rounded = res.adjusted_days != res.initial_days
         value = (f"{fmt_num(res.adjusted_days, 4)} → " if rounded else "") + fmt_days(res.initial_days)
-        rows.append(_row("Трудозатраты с поправкой" + (", с округлением до половины дня" if rounded else ""),
-                         value, rules.rounding if rounded else ""))
+        rows.append(_row(phrase("effort.adjusted_rounded" if rounded else "effort.adjusted"), value,
+                         rules.rounding if rounded else ""))
     rows += [
-        _row("Первоначальный (сертификационный) аудит: этап 1 + этап 2", fmt_days(res.initial_days)),
-        _row("в том числе этап 1 / этап 2", f"{fmt_num(res.stage1_days)} / {fmt_num(res.stage2_days)}",
+        _row(phrase("effort.initial"), fmt_days(res.initial_days)),
+        _row(phrase("effort.stages"), f"{fmt_num(res.stage1_days)} / {fmt_num(res.stage2_days)}",
              rules.stages),
-        _row("на месте (этапы 1 и 2), не менее", fmt_days(res.onsite_min_days), rules.onsite),
-        _row("Инспекционный контроль (надзорный аудит), ежегодно",
-             f"{fmt_days(res.surveillance_days)}; на месте не менее "
+        _row(phrase("effort.onsite"), fmt_days(res.onsite_min_days), rules.onsite),
+        _row(phrase("effort.surveillance"), f"{fmt_days(res.surveillance_days)}; на месте не менее "
              f"{fmt_num(res.surveillance_onsite_min_days)}", rules.surveillance),
-        _row("Ресертификационный аудит",
-             f"{fmt_days(res.recertification_days)}; на месте не менее "
+        _row(phrase("effort.recertification"), f"{fmt_days(res.recertification_days)}; на месте не менее "
              f"{fmt_num(res.recertification_onsite_min_days)}", rules.recertification),
     ]
     return rows
@@ -135,22 +131,22 @@ def _comparison(case: Case, audit: Audit, res: AuditTimeResult) -> tuple[list[di
     kind = plan.kind if plan else _KIND_PLAN.get(audit.kind)
     if kind is None:  # a special audit: no figure of the calculation applies
         return [], ""
-    field, onsite_field, name = COMPARED[kind]
+    field, onsite_field = COMPARED[kind]
+    name = phrase(f"effort.compared.{kind}")
     calc, onsite = getattr(res, field), getattr(res, onsite_field)
     days, onsite_days = (plan.days, plan.onsite) if plan else (None, None)
     rows = [
-        {"name": f"Трудозатраты на {name}, аудито-дни", "calculated": fmt_num(calc),
+        {"name": phrase("effort.compared_days", name=name), "calculated": fmt_num(calc),
          "planned": _num(days), "deviation": _deviation(days, calc)},
-        {"name": "в том числе на месте", "calculated": f"не менее {fmt_num(onsite)}",
+        {"name": phrase("effort.compared_onsite"), "calculated": f"не менее {fmt_num(onsite)}",
          "planned": _num(onsite_days), "deviation": _deviation(onsite_days, onsite)},
     ]
     note = ""
     if plan and kind == "initial":
         covered = [case.audit(i) for i in plan.stages.split(" + ")]
-        note = ("Запланировано: " + join([f"{AUDIT_KIND_LABELS[a.kind]} — {fmt_days(a.time.planned_days)}"
-                                          for a in covered if a.time and a.time.planned_days], "; ")
-                + ". Расчётное время относится к этапам 1 и 2 вместе; с ним сравнивается сумма "
-                "запланированного на этапы.")
+        planned = join([f"{AUDIT_KIND_LABELS[a.kind]} — {fmt_days(a.time.planned_days)}"
+                        for a in covered if a.time and a.time.planned_days], "; ")
+        note = phrase("effort.planned_note", audits=planned)
     return rows, note
 
 
