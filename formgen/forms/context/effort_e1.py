@@ -26,8 +26,10 @@ from formgen.checks.audittime.tables import (
 
 __all__ = ["E1_COLUMNS", "table_e1"]
 
-# Column order of Table Е.1 as printed in the standard.
+# Column order of Table Е.1 as printed in the standard, and its own headers (its «малая» is
+# ГОСТ Р 54318-2021's «низкая»).
 E1_COLUMNS = ("high", "medium", "low", "limited")
+_E1_HEADERS = {"high": "Высокая", "medium": "Средняя", "low": "Малая", "limited": "Ограниченная"}
 _CURRENT = "54318-2021"
 
 
@@ -60,6 +62,9 @@ def table_e1(res: AuditTimeResult) -> dict:
         return out
     found = e1.lookup(res.personnel, res.complexity)
     label = COMPLEXITY_LABELS[res.complexity]
+    # above the last row the calculator continues the table's progression (note 3)
+    where = (f"свыше {e1.people[-1]}: продолжение прогрессии таблицы, примечание 3"
+             if found.extrapolated else found.band)
     assert found.range is not None and found.spread is not None
     exact = found.days if found.exact is None else found.exact
     e1_value = _pm(exact, found.spread) + ("" if exact == found.days else f" → {fmt_num(found.days)}")
@@ -69,8 +74,8 @@ def table_e1(res: AuditTimeResult) -> dict:
     low, high = found.range
     inside = low <= res.initial_days <= high
     out["figures"] = [
-        {"name": f"По таблице Е.1 ГОСТ Р 54298-2010: {res.personnel} чел. ({found.band}), "
-                 f"сложность {label}",
+        {"name": f"По таблице Е.1 ГОСТ Р 54298-2010: {res.personnel} чел. ({where}), "
+                 f"столбец «{_E1_HEADERS[res.complexity]} сложность»",
          "value": f"{e1_value} человеко-дня; диапазон {fmt_num(low)}–{fmt_num(high)}"},
         {"name": f"По ГОСТ Р 54318-2021, приложение В, таблица СЭМ-1: {now.band} чел., "
                  f"сложность {label}",
