@@ -87,6 +87,9 @@ def test_stage2_sheet_prints_every_step(case):
     assert "Вид аудита второй этап сертификационного аудита" in text
     assert "Сроки проведения с «14» апреля 2025 г. по «17» апреля 2025 г." in text
     assert "Стандарт-критерий ГОСТ Р ИСО 14001-2016" in text
+    # a nominative slot: the scope written in the dative («производству …») is declined (issue 7: 5)
+    assert ("Область сертификации производство и реализация кирпича керамического рядового и "
+            "лицевого, включая добычу глины Стандарт-критерий") in text
     assert "Метод расчёта ГОСТ Р 54318-2021" in text
     assert "Таблица трудозатрат ГОСТ Р 54318-2021, приложение В, таблица СЭМ-1" in text
     for row in [
@@ -303,3 +306,15 @@ def test_planned_figure_is_read_alike_in_table_and_note(path):
             assert f"— {m.group(2)} аудито-д" not in text.split("в том числе на месте")[0]
             assert "относятся к первоначальному аудиту в целом (этап 1 + этап 2)" in text, name
             assert f", {m.group(2)} аудито-д" in text, name
+
+
+def test_scope_is_the_certification_scope_on_the_audit_date_not_a_partial_audits_own():
+    case = load_case(ROOT / "tests" / "cases" / "negative-decisions.yaml").case
+    assert "часть процессов" in case.audit("surv1").scope  # a surveillance of part of the processes
+    text = one(case, "surv1")
+    assert "пылеулавливающего" not in text
+    # extended (Ц of 16.12.2024), not yet reduced (Ш of 21.04.2025) on 08.04.2025; nominative
+    assert ("Область сертификации производство и реализация сборных железобетонных изделий для "
+            "жилищного, промышленного и энергетического строительства (плиты перекрытий, стеновые "
+            "панели, фундаментные блоки, сваи, стойки опор линий электропередачи), товарного бетона и "
+            "строительного раствора Стандарт-критерий") in text

@@ -11,6 +11,7 @@ planned days of stages 1 and 2 together against the initial audit time).
 
 from __future__ import annotations
 
+from formgen.case.history import scope_at
 from formgen.case.model import AUDIT_KIND_LABELS, Audit, Case
 from formgen.checks.audittime import (
     COMPLEXITY_LABELS,
@@ -26,6 +27,7 @@ from formgen.checks.rules.audit_days import planned_audits
 from formgen.forms.context.common import audit_context, base_context
 from formgen.forms.context.effort_e1 import table_e1
 from formgen.forms.values import date, join, short_date
+from formgen.text.declension import scope_forms
 
 __all__ = ["COMPARED", "build_effort"]
 
@@ -54,6 +56,9 @@ def build_effort(case: Case, audit: Audit) -> dict:
         **base_context(case, audit.start),
         "audit": audit_context(case, audit),
         "effort": {
+            # the certification scope on the audit's first day (not a partial audit's own scope),
+            # in the nominative its slot «Область сертификации» needs
+            "scope": scope_forms(scope_at(case, audit.start)[0])[0],
             "system": SYSTEM_LABELS[result.system],
             "method": RULES[result.method].standard,
             "table": result.table or "не применяется (особая категория сложности)",

@@ -30,7 +30,7 @@ LAYOUT = Layout(
         Blank("{{ org.name }}", "наименование организации-заказчика"),
         Field("Вид аудита", "{{ audit.kind }}", label_mm=_L),
         Field("Сроки проведения", "{{ audit.period }}", label_mm=_L),
-        Field("Область сертификации", "{{ audit.scope }}", label_mm=_L),
+        Field("Область сертификации", "{{ effort.scope }}", label_mm=_L),
         Field("Стандарт-критерий", "{{ standard }}", label_mm=_L),
         Field("Система менеджмента", "{{ effort.system }}", label_mm=_L),
         Field("Метод расчёта", "{{ effort.method }}", label_mm=_L),
