@@ -26,7 +26,8 @@ def test_values_as_typed_stay_text():
 @settings(max_examples=60, deadline=None)
 @given(st.dictionaries(st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1,
                                max_size=12),
-                       st.one_of(st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80),
+                       st.one_of(st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]),
+                                         max_size=80),
                                  st.integers(), st.booleans(), st.lists(st.text(max_size=20), max_size=3)),
                        max_size=6))
 def test_any_text_reads_back(data):
