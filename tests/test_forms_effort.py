@@ -318,3 +318,11 @@ def test_scope_is_the_certification_scope_on_the_audit_date_not_a_partial_audits
             "жилищного, промышленного и энергетического строительства (плиты перекрытий, стеновые "
             "панели, фундаментные блоки, сваи, стойки опор линий электропередачи), товарного бетона и "
             "строительного раствора Стандарт-критерий") in text
+
+
+def test_table_e1_is_not_applied_to_another_system(case):
+    changed = with_time(case, "surv1", system="qms", complexity=None)
+    text = one(changed, "surv1")
+    assert_no_leaks(text)
+    assert "Таблица Е.1 относится только к СЭМ; для СМК не применяется." in text
+    assert "◄ 161" not in text and "По таблице Е.1" not in text

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 
-from formgen.checks.audittime import COMPLEXITY_LABELS, AuditTimeResult
+from formgen.checks.audittime import COMPLEXITY_LABELS, SYSTEM_LABELS, AuditTimeResult
 from formgen.checks.audittime.tables import (
     TABLE_E1,
     TABLES,
@@ -54,7 +54,7 @@ def table_e1(res: AuditTimeResult) -> dict:
     ]
     out = {"rows": rows, "figures": [], "note": "", "source": TABLE_E1}
     if res.system != "ems":
-        out["note"] = f"Таблица Е.1 относится только к СЭМ; для {res.system.upper()} не применяется."
+        out["note"] = f"Таблица Е.1 относится только к СЭМ; для {SYSTEM_LABELS[res.system]} не применяется."
         return out
     if res.complexity not in E1_COLUMNS:
         out["note"] = (f"Особая категория сложности: таблица Е.1 не применяется ({TABLE_E1}, "
