@@ -155,7 +155,9 @@ def test_plan_objects_table_has_one_row_per_object(case):
     assert len(rows) == len(plan.objects)
     assert rows[0] == ["1", "Высшее руководство", "4.1–4.4, 5, 6.2, 9.3, 10", "14.04.2025\n09:00–11:00",
                        "А.\u00a0П.\u00a0Кузнецов", "Сазонов В. Н., Ершова Т. В."]
-    assert rows[1][4] == "А.\u00a0П.\u00a0Кузнецов,\nО.\u00a0С.\u00a0Лебедева"  # one auditor a line
+    # one auditor a line; the trainee who goes along is named as a trainee, not as an auditor (expert)
+    assert rows[1][4] == "А.\u00a0П.\u00a0Кузнецов,\nО.\u00a0С.\u00a0Лебедева (стажёр)"
+    assert tables[0].rows[0].cells[4].text == "Аудитор (эксперт)"
     assert rows[5][:2] == ["6", "Служба закупок и логистики"]
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from formgen.case.load import load_case
 from formgen.case.model import TimeEstimate, TimeFactor
 from formgen.checks.audittime import (
     AuditTimeInputError,
@@ -16,6 +19,8 @@ from formgen.forms.registry import form_by_slug
 from formgen.render.docx import template_variables
 from formgen.render.templates import find_template
 from tests.helpers import (
+    ROOT,
+    SAMPLES,
     assert_no_leaks,
     flat,
     form_texts,
@@ -82,6 +87,9 @@ def test_stage2_sheet_prints_every_step(case):
     assert "Вид аудита второй этап сертификационного аудита" in text
     assert "Сроки проведения с «14» апреля 2025 г. по «17» апреля 2025 г." in text
     assert "Стандарт-критерий ГОСТ Р ИСО 14001-2016" in text
+    # a nominative slot: the scope written in the dative («производству …») is declined (issue 7: 5)
+    assert ("Область сертификации производство и реализация кирпича керамического рядового и "
+            "лицевого, включая добычу глины Стандарт-критерий") in text
     assert "Метод расчёта ГОСТ Р 54318-2021" in text
     assert "Таблица трудозатрат ГОСТ Р 54318-2021, приложение В, таблица СЭМ-1" in text
     for row in [
@@ -104,7 +112,11 @@ def test_stage2_sheet_prints_every_step(case):
     # planned vs calculated as the rules compare them: stages 1 + 2 against the initial time
     assert "Трудозатраты на первоначальный аудит (этап 1 + этап 2), аудито-дни 9,5 9,5 0" in text
     assert "в том числе на месте не менее 8 8 0" in text
-    assert "Запланировано: второй этап сертификационного аудита — 9,5 аудито-дня." in text
+    # only stage 2 carries planned days: the note says they stand for both stages, as the table reads them
+    assert ("Запланированные трудозатраты указаны в деле один раз — для аудита «второй этап "
+            "сертификационного аудита, 14.04.2025–17.04.2025», 9,5 аудито-дня — и относятся к "
+            "первоначальному аудиту в целом (этап 1 + этап 2)") in text
+    assert "Запланировано: второй этап" not in text and "этап 2 6,5 9,5" not in text
     assert ("Руководитель аудиторской группы А. П. Кузнецов подпись инициалы, фамилия "
             "Руководитель органа по сертификации С. В. Орлов подпись инициалы, фамилия") in text
     assert "Дата «___»" in text
@@ -116,8 +128,16 @@ def test_sheet_prints_the_calculations_own_justification_and_clauses(case):
     text = one(case, "stage2")
     for line in result.justification:
         assert flat(line) in text
-    for clause in result.clauses:
-        assert clause in text
+    clauses = flat(text.split("Нормативные ссылки расчёта", 1)[1].split("Руководитель", 1)[0])
+    assert clauses == (
+        "Документ Пункты, таблицы, примечания "
+        "ГОСТ Р 54318-2021 3.9; 4.3.3; приложение В, таблица СЭМ-2; приложение В, таблица СЭМ-1; "
+        "10, I a); 4.2.3; 5.1, примечание; 4.1.2; раздел 7; раздел 8 "
+        "ГОСТ Р 54318-2011 5.2.3, примечание 3 "
+        "ГОСТ Р 54298-2010 приложение Е, таблица Е.1")
+    for clause in result.clauses:  # every clause of the calculation is listed
+        standard, _, where = clause.partition(", ")
+        assert f"{standard} " in clauses and where in clauses, clause
 
 
 def test_surveillance_sheet_compares_with_the_surveillance_figure(case):
@@ -180,5 +200,129 @@ def test_planned_days_of_both_stages_are_added_up(case):
         text = one(changed, audit_id)
         assert "Трудозатраты на первоначальный аудит (этап 1 + этап 2), аудито-дни 9,5 11 +1,5" in text
         assert "в том числе на месте не менее 8 9,5 +1,5" in text
-        assert ("Запланировано: первый этап сертификационного аудита — 3 аудито-дня; второй этап "
-                "сертификационного аудита — 8 аудито-дней.") in text
+        assert "этап 1 3 3 0 этап 2 6,5 8 +1,5" in text  # each stage beside its share
+        assert ("Запланировано: на этап 1 (первый этап сертификационного аудита, 11.03.2025–12.03.2025) "
+                "— 3 аудито-дня, на этап 2 (второй этап сертификационного аудита, "
+                "14.04.2025–17.04.2025) — 8 аудито-дней; их сумма, 11 аудито-дней, сравнивается с "
+                "расчётным временем первоначального аудита (этап 1 + этап 2).") in text
+
+
+# -- Table Е.1 of ГОСТ Р 54298-2010 beside the ГОСТ Р 54318-2021 figure ---------------
+def test_table_e1_is_printed_with_the_row_for_the_headcount(case):
+    text = one(case, "stage2")
+    section = text.split("3 Таблица Е.1 ГОСТ Р 54298-2010 и значение по ГОСТ Р 54318-2021", 1)[1]
+    section = section.split("4 Сопоставление", 1)[0]
+    # the whole table as the standard prints it (ГОСТ Р 54298-2010, Annex Е)
+    for row in ["10 4±1 3±1 3±1 3±1", "30 7±2 6±2 4±1 3±1",
+                "100 11±3 8±3 6±2 4±1 ◄ 164 чел., интерполяция",
+                "500 16±5 12±3 9±3 6±2 ◄ 164 чел., интерполяция", "2000 23±7 18±5 13±4 8±2"]:
+        assert row in section, row
+    assert section.count("◄ 164") == 2  # only the two rows between which 164 lies
+    assert ("По таблице Е.1 ГОСТ Р 54298-2010: 164 чел. (между строками 100 и 500), столбец «Средняя "
+            "сложность» 8,64±3 → 8,5 человеко-дня; диапазон 5,5–11,5") in section
+    assert ("По ГОСТ Р 54318-2021, приложение В, таблица СЭМ-1: 126–175 чел., сложность средняя "
+            "9 аудито-дней") in section
+    assert "по разделу 1 9,5 аудито-дня — в пределах диапазона таблицы Е.1" in section
+
+
+@pytest.mark.parametrize(("personnel", "complexity", "rows", "figure"), [
+    (8, "high", ["10 4±1 3±1 3±1 3±1 ◄ 8 чел."],
+     "8 чел. (до 10), столбец «Высокая сложность» 4±1 человеко-дня; диапазон 3–5"),
+    (500, "low", ["500 16±5 12±3 9±3 6±2 ◄ 500 чел."],
+     "500 чел. (строка 500), столбец «Малая сложность» 9±3 человеко-дня; диапазон 6–12"),
+    (3000, "limited", ["2000 23±7 18±5 13±4 8±2 ◄ 3000 чел. (примечание 3)"],
+     "3000 чел. (свыше 2000: продолжение прогрессии таблицы, примечание 3), "
+     "столбец «Ограниченная сложность» 8,33±2 → 8,5"),
+])
+def test_table_e1_row_follows_the_headcount(case, personnel, complexity, rows, figure):
+    changed = with_time(case, "surv1", personnel=personnel, complexity=complexity, factors=[])
+    text = one(changed, "surv1")
+    assert_no_leaks(text)
+    for row in rows:
+        assert row in text
+    assert text.count("◄ ") == 1 + len(rows)  # the legend and the marked row
+    assert figure in text
+
+
+def test_table_e1_method_sets_the_current_figure_beside_it(case):
+    changed = with_time(case, "surv1", method="54298-2010")
+    text = one(changed, "surv1")
+    assert "Таблица трудозатрат ГОСТ Р 54298-2010, приложение Е, таблица Е.1" in text
+    assert "таблица СЭМ-1: 126–175 чел., сложность средняя 9 аудито-дней" in text
+    assert "по разделу 1 8,5 аудито-дня — в пределах диапазона таблицы Е.1" in text
+
+
+def test_special_complexity_says_table_e1_does_not_apply(case):
+    changed = with_time(case, "surv1", complexity="special", days=12, reason="опасные материалы")
+    text = one(changed, "surv1")
+    assert ("Особая категория сложности: таблица Е.1 не применяется (ГОСТ Р 54298-2010, приложение Е, "
+            "таблица Е.1, примечание 1)") in text
+    assert "◄ 161" not in text
+
+
+# -- one citation per clause, under every method ------------------------------------------
+def _clause_key(standard: str, where: str) -> tuple[str, str]:
+    """A clause without the words that may vary around its number ("раздел 7" is "7")."""
+    where = where.removeprefix("раздел ")
+    return standard, where.split("таблица ")[-1] if "таблица " in where else where
+
+
+@pytest.mark.parametrize("method", ["54318-2021", "54318-2011", "54298-2010"])
+def test_each_clause_is_cited_once_in_one_spelling(case, method):
+    changed = with_time(case, "stage2", method=method)
+    context = build_effort(changed, changed.audit("stage2"))
+    keys = [
+        _clause_key(row["standard"], where)
+        for row in context["effort"]["clauses"] for where in row["clauses"].split("; ")
+    ]
+    assert len(keys) == len(set(keys)), keys
+    standards = [row["standard"] for row in context["effort"]["clauses"]]
+    assert len(standards) == len(set(standards))
+    # Table Е.1 and its notes: always «приложение Е, таблица Е.1», never a shorter spelling
+    text = one(changed, "stage2")
+    assert "ГОСТ Р 54298-2010, таблица Е.1" not in text
+
+
+# -- every sample and case: the comparison, its table and its note agree ------------------
+SHEET_CASES = sorted([*SAMPLES.glob("*.yaml"), *(ROOT / "tests" / "cases").glob("*.yaml")])
+
+
+@pytest.mark.parametrize("path", SHEET_CASES, ids=lambda p: p.name)
+def test_planned_figure_is_read_alike_in_table_and_note(path):
+    loaded = load_case(path).case
+    for name, text in form_texts(loaded, "audit-effort").items():
+        assert_no_leaks(text)
+        m = re.search(r"\(этап 1 \+ этап 2\), аудито-дни ([\d,]+) ([\d,]+) ([+−]?[\d,]+)", text)
+        if m is None:  # a surveillance or recertification sheet, or nothing planned
+            continue
+        calc, planned, dev = (float(x.replace(",", ".").replace("−", "-")) for x in m.groups())
+        assert planned - calc == pytest.approx(dev), name
+        stages = re.search(r"этап 1 ([\d,]+) ([\d,]+) [+−]?[\d,]+ этап 2 ([\d,]+) ([\d,]+)", text)
+        if stages:  # both stages planned: the rows add up to the total and the note names the sum
+            c1, p1, c2, p2 = (float(x.replace(",", ".")) for x in stages.groups())
+            assert (c1 + c2, p1 + p2) == (pytest.approx(calc), pytest.approx(planned)), name
+            assert f"их сумма, {m.group(2)} аудито-д" in text, name
+        else:  # one figure for the whole initial audit, said so
+            assert f"— {m.group(2)} аудито-д" not in text.split("в том числе на месте")[0]
+            assert "относятся к первоначальному аудиту в целом (этап 1 + этап 2)" in text, name
+            assert f", {m.group(2)} аудито-д" in text, name
+
+
+def test_scope_is_the_certification_scope_on_the_audit_date_not_a_partial_audits_own():
+    case = load_case(ROOT / "tests" / "cases" / "negative-decisions.yaml").case
+    assert "часть процессов" in case.audit("surv1").scope  # a surveillance of part of the processes
+    text = one(case, "surv1")
+    assert "пылеулавливающего" not in text
+    # extended (Ц of 16.12.2024), not yet reduced (Ш of 21.04.2025) on 08.04.2025; nominative
+    assert ("Область сертификации производство и реализация сборных железобетонных изделий для "
+            "жилищного, промышленного и энергетического строительства (плиты перекрытий, стеновые "
+            "панели, фундаментные блоки, сваи, стойки опор линий электропередачи), товарного бетона и "
+            "строительного раствора Стандарт-критерий") in text
+
+
+def test_table_e1_is_not_applied_to_another_system(case):
+    changed = with_time(case, "surv1", system="qms", complexity=None)
+    text = one(changed, "surv1")
+    assert_no_leaks(text)
+    assert "Таблица Е.1 относится только к СЭМ; для СМК не применяется." in text
+    assert "◄ 161" not in text and "По таблице Е.1" not in text

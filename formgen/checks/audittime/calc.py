@@ -46,6 +46,7 @@ from formgen.checks.audittime.tables import (
     METHODS,
     SYSTEM_LABELS,
     SYSTEMS,
+    TABLE_E1,
     TABLES,
     AuditTimeInputError,
     BandTable,
@@ -93,7 +94,7 @@ class MethodRules:
     stages: str = "ГОСТ Р 54318-2021, 5.1, примечание; ГОСТ Р 54318-2011, 5.2.3, примечание 3"
 
 
-_G21, _G11, _E = "ГОСТ Р 54318-2021, ", "ГОСТ Р 54318-2011, ", "ГОСТ Р 54298-2010, "
+_G21, _G11, _E1 = "ГОСТ Р 54318-2021, ", "ГОСТ Р 54318-2011, ", TABLE_E1
 RULES: Mapping[str, MethodRules] = MappingProxyType({
     "54318-2021": MethodRules(
         "ГОСТ Р 54318-2021", _G21 + "5.9", _G21 + "4.2.3", _G21 + "4.1.2", Fraction(1, 3),
@@ -111,10 +112,10 @@ RULES: Mapping[str, MethodRules] = MappingProxyType({
     ),
     "54298-2010": MethodRules(
         "ГОСТ Р 54298-2010", _G21 + "5.9", _G21 + "4.2.3",
-        _G21 + "4.1.2; " + _E + "таблица Е.1, примечание 5", Fraction(1, 2),
-        _E + "таблица Е.1, примечание 6", _E + "таблица Е.1, примечание 8",
-        MappingProxyType({"ems": _E + "приложение Е, таблица Е.1"}),
-        MappingProxyType({"ems": _E + "таблица Е.1, примечание 1"}),
+        _G21 + "4.1.2; " + _E1 + ", примечание 5", Fraction(1, 2),
+        _E1 + ", примечание 6", _E1 + ", примечание 8",
+        MappingProxyType({"ems": "ГОСТ Р 54298-2010, приложение Е, Е.3"}),
+        MappingProxyType({"ems": _E1 + ", примечание 1"}),
     ),
 })  # fmt: skip
 

@@ -29,6 +29,7 @@ from typing import Literal
 
 from formgen.checks.audittime.tables import (
     SYSTEM_LABELS,
+    TABLE_E1,
     AuditTimeInputError,
     ceil_half_day,
     fmt_days,
@@ -211,7 +212,7 @@ def _with_table_e1_note(clause: str, method: str) -> str:
     under that method cites the current items of section 10 and the note.
     """
     if method == "54298-2010":
-        return clause + "; ГОСТ Р 54298-2010, таблица Е.1, примечание 2"
+        return clause + "; " + TABLE_E1 + ", примечание 2"
     return clause
 
 

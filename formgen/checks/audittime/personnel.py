@@ -27,6 +27,7 @@ from fractions import Fraction
 from formgen.checks.audittime.tables import (
     METHODS,
     SYSTEMS,
+    TABLE_E1,
     AuditTimeInputError,
     fmt_num,
     to_fraction,
@@ -105,7 +106,7 @@ _CLAUSES = {
         "repetitive": "ГОСТ Р 54318-2011, 4.4",
     },
     "54298-2010": {
-        "scope": "ГОСТ Р 54298-2010, таблица Е.1, примечание 4",
+        "scope": TABLE_E1 + ", примечание 4",
         "shifts": "ГОСТ Р 54318-2021, 3.9; 5.5",
         "part_time": "ГОСТ Р 54318-2021, 4.3.3",
         "repetitive": "ГОСТ Р 54318-2021, 4.3.4",

@@ -36,6 +36,7 @@ __all__ = [
     "SYSTEMS",
     "SYSTEM_LABELS",
     "TABLES",
+    "TABLE_E1",
     "AuditTimeInputError",
     "BandTable",
     "Lookup",
@@ -51,6 +52,8 @@ __all__ = [
 SYSTEMS = ("qms", "ems", "ohs")
 SYSTEM_LABELS = MappingProxyType({"qms": "СМК", "ems": "СЭМ", "ohs": "СМБТиОЗ"})
 METHODS = ("54318-2021", "54318-2011", "54298-2010")
+# Table Е.1 and its notes are cited in one spelling everywhere (form Е prints each clause once).
+TABLE_E1 = "ГОСТ Р 54298-2010, приложение Е, таблица Е.1"
 METHOD_LABELS = MappingProxyType(
     {
         "54318-2021": "ГОСТ Р 54318-2021",
@@ -173,6 +176,7 @@ class Lookup:
     extrapolated: bool
     notes: tuple[str, ...]
     clauses: tuple[str, ...]
+    exact: Fraction | None = None  # table Е.1: the interpolated value before half-day rounding
 
 
 # Upper limits of the personnel bands, identical in СМК-1, СЭМ-1, СМБТиОЗ-1,
@@ -333,7 +337,8 @@ class PointTable:
                     break
         rng = (round_half_day(value - spread), round_half_day(value + spread))
         return Lookup(
-            round_half_day(value), band, spread, rng, extrapolated, tuple(notes), tuple(clauses)
+            round_half_day(value), band, spread, rng, extrapolated, tuple(notes), tuple(clauses),
+            exact=value,
         )
 
 
@@ -383,8 +388,8 @@ TABLES: Mapping[tuple[str, str], BandTable | PointTable] = MappingProxyType(
             _EMS,
         ),
         ("54298-2010", "ems"): PointTable(
-            "ГОСТ Р 54298-2010, приложение Е, таблица Е.1",
-            "ГОСТ Р 54298-2010, приложение Е, таблица Е.1, примечание 3",
+            TABLE_E1,
+            TABLE_E1 + ", примечание 3",
             (10, 30, 100, 500, 2000),
             MappingProxyType(
                 {

@@ -165,6 +165,14 @@ def _previous_act(case: Case, audit: Audit) -> str:
 
 
 # -- Annex И ------------------------------------------------------------------------
+def _object_auditors(case: Case, audit: Audit, refs) -> str:
+    """The «Аудитор (эксперт)» cell of one object: a trainee who goes along is named as a
+    trainee, never passed off as an auditor or expert (issue 7: 7)."""
+    trainees = {m.person for m in audit.team if m.role == "trainee"}
+    return join([staff(case, ref)["initials_surname"] + (" (стажёр)" if ref in trainees else "")
+                 for ref in refs], ",\n")
+
+
 def build_plan(case: Case, audit: Audit) -> dict:
     """Annex И: план аудита, appendix 1 of the act."""
     plan = audit.plan
@@ -176,7 +184,7 @@ def build_plan(case: Case, audit: Audit) -> dict:
             "unit": obj.unit,
             "clauses": text(obj.clauses),
             "when": join([short_date(obj.date), obj.time], "\n"),
-            "auditors": join([staff(case, ref)["initials_surname"] for ref in obj.auditors], ",\n"),
+            "auditors": _object_auditors(case, audit, obj.auditors),
             "representatives": text(obj.representatives),
         }
         for i, obj in enumerate(plan.objects, 1)

@@ -293,6 +293,8 @@ def decision_context(case: Case, decision: Decision) -> dict:
         "until": date(decision.until),
         "corrective_due": date(decision.corrective_due),
         "new_scope": text(decision.new_scope),
+        # Ц, Ш print the new scope on its own blank captioned «новая область сертификации»: nominative
+        "new_scope_nominative": scope_forms(decision.new_scope)[0],
         "excluded": text(decision.excluded),
         "withdrawn_scope": text(decision.excluded) or certificate_scope,
         "audit_kind": AUDIT_KIND_LABELS[audit.kind],

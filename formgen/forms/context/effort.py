@@ -11,6 +11,7 @@ planned days of stages 1 and 2 together against the initial audit time).
 
 from __future__ import annotations
 
+from formgen.case.history import scope_at
 from formgen.case.model import AUDIT_KIND_LABELS, Audit, Case
 from formgen.checks.audittime import (
     COMPLEXITY_LABELS,
@@ -20,11 +21,13 @@ from formgen.checks.audittime import (
     compute_audit_time,
 )
 from formgen.checks.audittime.personnel import personnel_clause
-from formgen.checks.audittime.tables import fmt_days, fmt_num
+from formgen.checks.audittime.tables import TABLE_E1, fmt_days, fmt_num
 from formgen.checks.audittime_case import request_from_estimate
 from formgen.checks.rules.audit_days import planned_audits
 from formgen.forms.context.common import audit_context, base_context
-from formgen.forms.values import date, join
+from formgen.forms.context.effort_e1 import table_e1
+from formgen.forms.values import date, join, short_date
+from formgen.text.declension import scope_forms
 from formgen.wording import phrase
 
 __all__ = ["COMPARED", "build_effort"]
@@ -52,6 +55,9 @@ def build_effort(case: Case, audit: Audit) -> dict:
         **base_context(case, audit.start),
         "audit": audit_context(case, audit),
         "effort": {
+            # the certification scope on the audit's first day (not a partial audit's own scope),
+            # in the nominative its slot «Область сертификации» needs
+            "scope": scope_forms(scope_at(case, audit.start)[0])[0],
             "system": SYSTEM_LABELS[result.system],
             "method": RULES[result.method].standard,
             "table": result.table or phrase("effort.no_table"),
@@ -59,7 +65,8 @@ def build_effort(case: Case, audit: Audit) -> dict:
             "justification": _numbered([{"text": line} for line in result.justification]),
             "comparison": comparison,
             "planned_note": planned_note,
-            "clauses": join(result.clauses, "; "),
+            "table_e1": table_e1(result),
+            "clauses": _cited([*result.clauses, TABLE_E1]),
             "date": date(None),
         },
     }
@@ -124,9 +131,11 @@ def _steps(estimate, res: AuditTimeResult) -> list[dict]:
 
 
 def _comparison(case: Case, audit: Audit, res: AuditTimeResult) -> tuple[list[dict], str]:
-    """The days planned in the case against the calculated ones, grouped as the rules group them:
-    stages 1 and 2 together against the initial audit time. Also a note naming the audits whose
-    plans were added up, when they are the stages of the initial audit."""
+    """The days planned in the case against the calculated ones, grouped as the rules group them
+    (``planned_audits``): stages 1 and 2 together against the initial audit time, each stage
+    beside its share when both carry planned days. The note says what was added up — or, when
+    only one stage carries planned days, that they stand for the initial audit as a whole (so the
+    table, the comparison and the note read the same figure the same way)."""
     plan = next((p for p in planned_audits(case) if audit.id in p.stages.split(" + ")), None)
     kind = plan.kind if plan else _KIND_PLAN.get(audit.kind)
     if kind is None:  # a special audit: no figure of the calculation applies
@@ -135,19 +144,47 @@ def _comparison(case: Case, audit: Audit, res: AuditTimeResult) -> tuple[list[di
     name = phrase(f"effort.compared.{kind}")
     calc, onsite = getattr(res, field), getattr(res, onsite_field)
     days, onsite_days = (plan.days, plan.onsite) if plan else (None, None)
-    rows = [
-        {"name": phrase("effort.compared_days", name=name), "calculated": fmt_num(calc),
-         "planned": _num(days), "deviation": _deviation(days, calc)},
-        {"name": phrase("effort.compared_onsite"), "calculated": f"не менее {fmt_num(onsite)}",
-         "planned": _num(onsite_days), "deviation": _deviation(onsite_days, onsite)},
-    ]
+    rows = [_compared(f"Трудозатраты на {name}, аудито-дни", calc, days)]
     note = ""
     if plan and kind == "initial":
         covered = [case.audit(i) for i in plan.stages.split(" + ")]
-        planned = join([f"{AUDIT_KIND_LABELS[a.kind]} — {fmt_days(a.time.planned_days)}"
-                        for a in covered if a.time and a.time.planned_days], "; ")
-        note = phrase("effort.planned_note", audits=planned)
+        planned = [(a, a.time.planned_days) for a in covered if a.time and a.time.planned_days]
+        if len(planned) == 2:
+            (s1, d1), (s2, d2) = planned
+            rows += [_compared("этап 1", res.stage1_days, d1), _compared("этап 2", res.stage2_days, d2)]
+            note = (f"Запланировано: на этап 1 ({_audit_name(s1)}) — {fmt_days(d1)}, на этап 2 "
+                    f"({_audit_name(s2)}) — {fmt_days(d2)}; их сумма, {fmt_days(d1 + d2)}, "
+                    "сравнивается с расчётным временем первоначального аудита (этап 1 + этап 2).")
+        elif planned:
+            (one_audit, d), = planned
+            note = (f"Запланированные трудозатраты указаны в деле один раз — для аудита "
+                    f"«{_audit_name(one_audit)}», {fmt_days(d)} — и относятся к первоначальному "
+                    "аудиту в целом (этап 1 + этап 2); по этапам они не распределены, поэтому "
+                    "сравниваются с расчётным временем обоих этапов.")
+    rows.append({**_compared("в том числе на месте", onsite, onsite_days),
+                 "calculated": f"не менее {fmt_num(onsite)}"})
     return rows, note
+
+
+def _compared(name: str, calculated: float, planned: float | None) -> dict:
+    return {"name": name, "calculated": fmt_num(calculated), "planned": _num(planned),
+            "deviation": _deviation(planned, calculated)}
+
+
+def _audit_name(audit: Audit) -> str:
+    dates = short_date(audit.start) + ("" if audit.end == audit.start else f"–{short_date(audit.end)}")
+    return f"{AUDIT_KIND_LABELS[audit.kind]}, {dates}"
+
+
+def _cited(clauses: tuple[str, ...] | list[str]) -> list[dict]:
+    """The clauses of the calculation, each once, grouped under their standard (one row each)."""
+    grouped: dict[str, list[str]] = {}
+    for clause in clauses:
+        standard, _, where = clause.partition(", ")
+        items = grouped.setdefault(standard, [])
+        if where not in items:
+            items.append(where)
+    return [{"standard": standard, "clauses": "; ".join(items)} for standard, items in grouped.items()]
 
 
 def _row(name: str, value: str, basis: str = "") -> dict:

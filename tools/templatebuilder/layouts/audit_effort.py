@@ -30,7 +30,7 @@ LAYOUT = Layout(
         Blank("{{ org.name }}", "наименование организации-заказчика"),
         Field("Вид аудита", "{{ audit.kind }}", label_mm=_L),
         Field("Сроки проведения", "{{ audit.period }}", label_mm=_L),
-        Field("Область сертификации", "{{ audit.scope }}", label_mm=_L),
+        Field("Область сертификации", "{{ effort.scope }}", label_mm=_L),
         Field("Стандарт-критерий", "{{ standard }}", label_mm=_L),
         Field("Система менеджмента", "{{ effort.system }}", label_mm=_L),
         Field("Метод расчёта", "{{ effort.method }}", label_mm=_L),
@@ -54,7 +54,32 @@ LAYOUT = Layout(
             ],
             items="effort.justification",
         ),
-        Line("3 Сопоставление с трудозатратами, запланированными на аудит", bold=True, space_before=4),
+        Line("3 Таблица Е.1 ГОСТ Р 54298-2010 и значение по ГОСТ Р 54318-2021", bold=True,
+             space_before=4),
+        Line("Трудозатраты на аудит (человеко-дни) по оценке соответствия СЭМ организации "
+             "требованиям ИСО 14001 ({{ effort.table_e1.source }}); ◄ — строка, применимая к "
+             "численности работников организации", size=10),
+        Table(
+            columns=[
+                Column("Численность работников, чел.", "{{ row.people }}", 30),
+                Column("Высокая сложность", "{{ row.high }}", 24),
+                Column("Средняя сложность", "{{ row.medium }}", 24),
+                Column("Малая сложность", "{{ row.low }}", 24),
+                Column("Ограниченная сложность", "{{ row.limited }}", 28),
+                Column("Применимость", "{{ row.applies }}", 40),
+            ],
+            items="effort.table_e1.rows",
+            size=10,
+        ),
+        Table(
+            columns=[
+                Column("Источник значения", "{{ row.name }}", 100),
+                Column("Значение", "{{ row.value }}", 70),
+            ],
+            items="effort.table_e1.figures",
+        ),
+        Line("{{ effort.table_e1.note }}", size=10),
+        Line("4 Сопоставление с трудозатратами, запланированными на аудит", bold=True, space_before=4),
         Table(
             columns=[
                 Column("Показатель", "{{ row.name }}", 76),
@@ -64,9 +89,16 @@ LAYOUT = Layout(
             ],
             items="effort.comparison",
         ),
-        Line("{{ effort.planned_note }}", size=10),
-        Line("Нормативные ссылки расчёта:", bold=True, space_before=6),
-        Line("{{ effort.clauses }}", size=10),
+        Line("{{ effort.planned_note }}", size=10, keep=False),
+        Line("Нормативные ссылки расчёта", bold=True, space_before=6),
+        Table(
+            columns=[
+                Column("Документ", "{{ row.standard }}", 45),
+                Column("Пункты, таблицы, примечания", "{{ row.clauses }}", 125),
+            ],
+            items="effort.clauses",
+            size=10,
+        ),
         Spacer(10),
         Signatures(
             [

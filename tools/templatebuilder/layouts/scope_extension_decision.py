@@ -27,7 +27,7 @@ LAYOUT = Layout(
         Line("и принял решение:", space_before=4),
         Line("{%p if decision.positive %}"),
         Blank("{{ decision.verb }} сертификат соответствия", "выдать (не выдавать) сертификат соответствия"),
-        Blank("{{ decision.new_scope }}", "новая область сертификации"),
+        Blank("{{ decision.new_scope_nominative }}", "новая область сертификации"),
         *decision_grounds(),
         *negative_reason(colon=True),  # the standard's hand-fill blank, empty on a positive decision
         Line("{%p else %}"),

@@ -31,7 +31,7 @@ LAYOUT = Layout(
         Line("2 {{ decision.verb }} сертификат соответствия системы экологического менеджмента",
              space_before=2),
         Line("Новая область применения (сертификации) в случае положительного решения:", space_before=4),
-        Blank("{{ decision.new_scope }}", "новая область применения (сертификации)"),
+        Blank("{{ decision.new_scope_nominative }}", "новая область применения (сертификации)"),
         *decision_grounds(),
         *negative_reason(colon=True),  # the standard's hand-fill blank, empty on a positive decision
         Line("{%p else %}"),
