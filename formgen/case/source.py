@@ -28,7 +28,7 @@ import yaml
 from formgen.case.yamlerrors import explain_yaml_problem
 from formgen.errors import Problem
 
-__all__ = ["Located", "SourceMap", "read_located"]
+__all__ = ["Located", "SourceMap", "read_located", "read_located_text"]
 
 Position = tuple[str, int, int]  # file, line, column (1-based)
 
@@ -101,7 +101,6 @@ class Located:
 def read_located(path: Path) -> Located:
     """Parse a YAML or JSON file into plain data with positions."""
     name = str(path)
-    problems: list[Problem] = []
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -113,6 +112,12 @@ def read_located(path: Path) -> Located:
     text, problem = decode_text(raw, name)
     if text is None:
         return Located(None, SourceMap(), [problem] if problem else [])
+    return read_located_text(text, name)
+
+
+def read_located_text(text: str, name: str) -> Located:
+    """Parse YAML or JSON text already decoded (the desk reads a stored revision this way)."""
+    problems: list[Problem] = []
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:

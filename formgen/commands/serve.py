@@ -17,6 +17,8 @@ def register(app: typer.Typer) -> None:
         port: int = typer.Option(8000, "--port", help="Порт"),
         cases: str | None = typer.Option(
             None, "--cases", help="Папка дел: от неё читается body: ФАЙЛ загруженных на сайте дел"),
+        profile: str | None = typer.Option(
+            None, "--profile", help="Профиль органа для новых заказчиков, заведённых на сайте"),
     ) -> None:
         """Рабочее место /desk (вход по логину) и открытая проверка /verify/{номер}, /api/v1/…"""
         import uvicorn
@@ -25,4 +27,5 @@ def register(app: typer.Typer) -> None:
 
         typer.echo(f"рабочее место: http://{host}:{port}/desk · проверка: http://{host}:{port}/verify/<номер>",
                    err=True)
-        uvicorn.run(create_app(db, cases_dir=cases), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(db, cases_dir=cases, profile=profile), host=host, port=port,
+                    log_level="warning")

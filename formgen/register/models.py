@@ -27,6 +27,7 @@ __all__ = [
     "Revision",
     "SeriesCounter",
     "SeriesRecord",
+    "SignatureRecord",
     "StatusRecord",
     "User",
 ]
@@ -223,3 +224,22 @@ class ChangeRecord(Base):
     action: Mapped[str] = mapped_column(String(40))
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"), index=True)
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class SignatureRecord(Base):
+    """A decision or certificate marked as signed on paper by the body's management.
+
+    The case says who is to sign (``signed_by``); this records that it was
+    done, by whom (a head user, or one listed in ``body.management``) and when,
+    so the desk can show what still waits for a signature.
+    """
+
+    __tablename__ = "signatures"
+    __table_args__ = (UniqueConstraint("case_id", "kind", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    number: Mapped[str] = mapped_column(String(120))
+    who: Mapped[str] = mapped_column(String(80))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)

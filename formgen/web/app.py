@@ -30,24 +30,32 @@ MAX_REQUEST_BYTES = 3 * 1024 * 1024
 
 
 def create_app(
-    db: str | None = None, register: Register | None = None, cases_dir: str | None = None
+    db: str | None = None, register: Register | None = None, cases_dir: str | None = None,
+    profile: str | None = None,
 ) -> FastAPI:
     """The application on the register at ``db`` (or an already open ``register``).
 
     ``cases_dir`` is the folder a case uploaded at the desk reads its
-    ``body: FILE`` from (the folder of the body's case files; default: here).
+    ``body: FILE`` from (the folder of the body's case files; default: here);
+    ``profile`` is the body profile a new client's case started at the desk
+    refers to (besides the profiles the register's cases already use).
     """
     from formgen.web.auth import LoginRequired, Throttle
     from formgen.web.desk import router as desk_router
+    from formgen.web.editing import router as editing_router
     from formgen.web.verify import router as verify_router
+    from formgen.web.wizard import router as wizard_router
 
     app = FastAPI(title="formgen", docs_url=None, redoc_url=None, openapi_url="/api/v1/openapi.json")
     app.state.register = register or open_register(db)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.state.throttle = Throttle()
     app.state.cases_dir = Path(cases_dir or ".").resolve()
+    app.state.profile = Path(profile).resolve() if profile else None
     app.include_router(verify_router)
     app.include_router(desk_router)
+    app.include_router(editing_router)
+    app.include_router(wizard_router)
 
     @app.middleware("http")
     async def _limit_size(request: Request, call_next):

@@ -51,6 +51,9 @@ def save_case_text(register, data: bytes, who: str, base: Path, label: str,
         path.write_bytes(data)
         try:
             with register.transaction() as session:
+                stored = session.get(CaseRecord, case_id) if case_id is not None else None
+                if stored is not None and stored.base_dir:
+                    base = Path(stored.base_dir)  # its body: FILE stays where it was read from
                 result = import_case(session, path, label=label, base=base, who=who)
                 if case_id is not None:
                     record = session.scalars(select(CaseRecord).where(CaseRecord.key == result.key)).one()
@@ -114,8 +117,10 @@ def render_document(case: Case, name: str) -> Document:
     for form in FORMS:
         for instance in form.instances(case):
             stem = file_stem(form, instance.key)
-            if name == f"{stem}.docx" or name in {f"{stem}-{x}.pdf" for x in CERT_LANGS}:
-                documents = produce(case, [form], CERT_LANGS, None, _renderer)
+            langs = [x for x in CERT_LANGS if name == f"{stem}-{x}.pdf"]
+            if name == f"{stem}.docx" or langs:
+                # only the language asked for: a Russian certificate needs no English texts
+                documents = produce(case, [form], langs or CERT_LANGS[:1], None, _renderer)
                 return next(d for d in documents if d.path == name)
     raise KeyError(name)
 

@@ -20,12 +20,11 @@ from sqlalchemy import or_, select
 from formgen.case.history import STATUS_LABELS, status_at
 from formgen.checks.rules import run_rules
 from formgen.errors import CaseValidationError, InputError
-from formgen.register.accounts import ROLES, authenticate, record_change
+from formgen.register.accounts import authenticate, record_change
 from formgen.register.agenda import case_agenda, register_agenda
 from formgen.register.models import CaseRecord, CertificateRecord, ChangeRecord, SeriesRecord
 from formgen.register.numbering import reserve_number
 from formgen.register.queries import list_certificates, status_on
-from formgen.web.app import templates
 from formgen.web.auth import (
     COOKIE,
     LOGIN_CSRF_COOKIE,
@@ -45,6 +44,10 @@ from formgen.web.cases import (
     render_zip,
     save_case_text,
 )
+from formgen.web.editing import signatures
+from formgen.web.pages import page
+from formgen.web.roles import may_sign
+from formgen.web.sections import next_steps, sections_of
 
 __all__ = ["router"]
 
@@ -54,9 +57,7 @@ MEDIA = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml
          "pdf": "application/pdf", "zip": "application/zip"}
 
 
-def _page(request: Request, name: str, staff: Staff | None, status_code: int = 200, **context):
-    return templates.TemplateResponse(request, name, {"staff": staff, "roles": ROLES, **context},
-                                      status_code=status_code)
+_page = page
 
 
 def _cookie_flags(request: Request) -> dict:
@@ -176,12 +177,17 @@ def _case_context(request: Request, case_id: int) -> dict:
         "findings": findings, "errors": sum(1 for f in findings if f.is_error),
         "documents": document_names(case),
         "certificates": [(c, status_at(case, c, today)) for c in case.certificates],
+        "sections": sections_of(case), "steps": next_steps(case, today),
+        "signatures": signatures(request, case_id),
+        "signer": lambda ref: case.body.person(ref).initials_surname if case.body.has_person(ref) else ref,
     }
 
 
 @router.get("/desk/cases/{case_id}", response_class=HTMLResponse)
 def case_page(request: Request, case_id: int, staff: Staff = Depends(require_staff), saved: str = ""):
-    return _page(request, "case.html", staff, saved=saved, problems=[], **_case_context(request, case_id))
+    context = _case_context(request, case_id)
+    return _page(request, "case.html", staff, saved=saved, problems=[],
+                 can_sign=may_sign(staff, context["case"]), **context)
 
 
 async def _read_upload(upload: UploadFile) -> bytes:
@@ -216,7 +222,8 @@ def save_text(request: Request, case_id: int, text: str = Form(..., max_length=M
     if problems:
         context = _case_context(request, case_id)
         context["text"] = text
-        return _page(request, "case.html", staff, status_code=422, saved="", problems=problems, **context)
+        return _page(request, "case.html", staff, status_code=422, saved="", problems=problems,
+                     can_sign=may_sign(staff, context["case"]), **context)
     return RedirectResponse(f"/desk/cases/{case_id}?saved={saved[1]}", status_code=303)
 
 
@@ -246,7 +253,11 @@ def download_text(request: Request, case_id: int, staff: Staff = Depends(require
 @router.get("/desk/cases/{case_id}/documents.zip")
 def download_zip(request: Request, case_id: int, staff: Staff = Depends(require_staff)):
     case = _case_context(request, case_id)["case"]
-    return Response(render_zip(case), media_type=MEDIA["zip"],
+    try:
+        data = render_zip(case)
+    except InputError as exc:
+        raise HTTPException(status_code=422, detail=f"Документы не собраны: {exc}") from None
+    return Response(data, media_type=MEDIA["zip"],
                     headers={"Content-Disposition": f'attachment; filename="case-{case_id}-documents.zip"'})
 
 
@@ -257,6 +268,8 @@ def download_document(request: Request, case_id: int, name: str, staff: Staff = 
         document = render_document(case, name)  # a name from the list, never a path
     except KeyError:
         raise HTTPException(status_code=404) from None
+    except InputError as exc:  # e.g. an English certificate without the English texts
+        raise HTTPException(status_code=422, detail=f"Документ {name} не собран: {exc}") from None
     return Response(document.data, media_type=MEDIA[document.format],
                     headers={"Content-Disposition": f'attachment; filename="{document.path}"'})
 

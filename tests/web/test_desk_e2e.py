@@ -37,7 +37,7 @@ def test_new_client_to_verified_certificate(empty_register, browser_page, tmp_pa
         opened = text.replace("closed: true", "closed: false", 1)  # the first stage-2 nonconformity
         upload = tmp_path / "client.yaml"
         upload.write_text(opened, encoding="utf-8")
-        page.click("text=Новое дело")
+        page.click("text=Загрузить дело")
         page.set_input_files("#upload", str(upload))
         page.screenshot(path=str(SCREENS / "desk-03-new-case.png"))
         page.click("#upload-submit")
