@@ -1,0 +1,44 @@
+"""libyaml (fast path of ``read_located``) and PyYAML give the same data, positions and problems."""
+
+from __future__ import annotations
+
+import pytest
+
+import formgen.case.source as source
+from tests.helpers import ROOT, SAMPLES
+
+TRICKY = [
+    "a: {name: Ёжиков Пётр, role: «ведущий»}\nb: [1, 'ё', \"\\u0451\"]\n",
+    "inn: 0101123456\nokved: 11.10\nyes_no: yes\nday: 2025-02-30\nnone: ~\n",
+    "\ufeffa: 1\r\nb: 2\r\n",
+    "scope: |\n  ёлка\n  палка\nshort: >-\n  a\n  b\n",
+    "a: 1\na: 2\n",
+    "a: &x 1\nb: *x\n",
+    "a:\n  - b: 1\n    c: [\n",
+    "    rep\t: 1\n",
+    "a: 'незакрытая\n",
+]
+
+
+def _read(path, fast: bool, monkeypatch):
+    if not fast:
+        monkeypatch.setattr(source, "_FastLoader", None)
+    located = source.read_located(path)
+    monkeypatch.undo()
+    return located.data, located.source.positions, located.source.texts, located.problems
+
+
+@pytest.mark.skipif(source._FastLoader is None, reason="PyYAML built without libyaml")
+@pytest.mark.parametrize("text", [*TRICKY, *(p.read_text(encoding="utf-8") for p in
+                                            sorted(SAMPLES.glob("*.yaml")))])
+def test_libyaml_reads_as_pyyaml(text, tmp_path, monkeypatch):
+    path = tmp_path / "case.yaml"
+    path.write_text(text, encoding="utf-8")
+    fast, slow = _read(path, True, monkeypatch), _read(path, False, monkeypatch)
+    assert fast == slow
+    assert fast[0] is not None or fast[3]  # each text either loads or says why not
+
+
+def test_body_profile_reads_as_pyyaml(monkeypatch):
+    path = ROOT / "profiles" / "ecostandard-body.yaml"
+    assert _read(path, True, monkeypatch) == _read(path, False, monkeypatch)
