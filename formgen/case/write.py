@@ -30,7 +30,10 @@ _Dumper.yaml_implicit_resolvers = {
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    if any(c in value for c in "\x85\u2028\u2029\r"):
+        style = '"'  # YAML line breaks other than \n survive only escaped in double quotes
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
