@@ -30,6 +30,7 @@ _Dumper.yaml_implicit_resolvers = {
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style: str | None
     if any(c in value for c in "\x85\u2028\u2029\r"):
         style = '"'  # YAML line breaks other than \n survive only escaped in double quotes
     else:
