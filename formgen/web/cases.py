@@ -44,9 +44,31 @@ MAX_CASE_BYTES = 2 * 1024 * 1024
 CERT_LANGS = ["ru", "en"]
 
 
+def _check_body_path(data: bytes, base: Path, roots: tuple[Path, ...]) -> None:
+    """A text from the desk may name as its ``body:`` only a profile file of the body's folders.
+
+    Otherwise an upload saying ``body: /etc/passwd`` would make the loader read
+    any file the server can and quote it back in the error message.
+    """
+    from formgen.case.source import read_located_text
+
+    located = read_located_text(data.decode("utf-8", errors="replace"), "дело")
+    body = located.data.get("body") if isinstance(located.data, dict) else None
+    if not isinstance(body, str):
+        return
+    path = (base / body).resolve()
+    inside = any(path.is_relative_to(root.resolve()) for root in roots)
+    if not inside or path.suffix.lower() not in {".yaml", ".yml", ".json"}:
+        raise InputError(f"body: «{body}» — профиль органа берётся только из папки дел или профилей "
+                         "рабочего места (файл YAML/JSON); укажите путь к профилю органа")
+
+
 def save_case_text(register, data: bytes, who: str, base: Path, label: str,
-                   case_id: int | None = None) -> ImportResult:
-    """Validate and store a case text; ``case_id`` must stay the same case when given."""
+                   case_id: int | None = None, roots: tuple[Path, ...] = ()) -> ImportResult:
+    """Validate and store a case text; ``case_id`` must stay the same case when given.
+
+    ``roots`` are the folders besides ``base`` a ``body: FILE`` may lie in.
+    """
     suffix = ".json" if data.lstrip()[:1] in (b"{", b"[") else ".yaml"
     with tempfile.TemporaryDirectory(prefix="formgen-desk-") as tmp:
         path = Path(tmp) / f"case{suffix}"
@@ -56,6 +78,7 @@ def save_case_text(register, data: bytes, who: str, base: Path, label: str,
                 stored = session.get(CaseRecord, case_id) if case_id is not None else None
                 if stored is not None and stored.base_dir:
                     base = Path(stored.base_dir)  # its body: FILE stays where it was read from
+                _check_body_path(data, base, (base, *roots))
                 result = import_case(session, path, label=label, base=base, who=who)
                 if case_id is not None:
                     record = session.scalars(select(CaseRecord).where(CaseRecord.key == result.key)).one()

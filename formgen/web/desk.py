@@ -45,7 +45,7 @@ from formgen.web.cases import (
     save_case_text,
 )
 from formgen.web.editing import signatures
-from formgen.web.pages import page
+from formgen.web.pages import body_roots, page
 from formgen.web.roles import may_sign
 from formgen.web.sections import next_steps, sections_of
 
@@ -204,7 +204,8 @@ async def _read_upload(upload: UploadFile) -> bytes:
 def _save(request: Request, staff: Staff, data: bytes, case_id: int | None, label: str):
     base = request.app.state.cases_dir
     try:
-        result = save_case_text(request.app.state.register, data, staff.login, base, label, case_id)
+        result = save_case_text(request.app.state.register, data, staff.login, base, label, case_id,
+                                roots=body_roots(request))
     except CaseValidationError as exc:
         return None, exc.problems
     except InputError as exc:

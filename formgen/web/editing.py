@@ -35,7 +35,7 @@ from formgen.web.auth import Staff, check_csrf, require_staff
 from formgen.web.cases import latest, save_case_text
 from formgen.web.labels import SECTION_TITLES
 from formgen.web.modelform import build_widgets, error_name, field_labels, parse_form, person_choices
-from formgen.web.pages import page
+from formgen.web.pages import body_roots, page
 from formgen.web.roles import may_edit, may_sign
 from formgen.web.sections import Section, next_steps, section, title
 
@@ -176,7 +176,7 @@ async def edit_save(request: Request, case_id: int, slug: str, staff: Staff = De
     label = f"рабочее место: {heading} ({staff.login})"
     try:
         result = save_case_text(request.app.state.register, text.encode("utf-8"), staff.login,
-                                request.app.state.cases_dir, label, case_id)
+                                request.app.state.cases_dir, label, case_id, roots=body_roots(request))
     except CaseValidationError as exc:
         where = sec.problem_path if sec.index is not None or not sec.many else \
             f"{sec.key}[{len(raw.get(sec.key) or [])}]"

@@ -28,7 +28,7 @@ from formgen.register.numbering import reserve_number
 from formgen.web.auth import Staff, check_csrf, require_staff
 from formgen.web.cases import save_case_text
 from formgen.web.modelform import Widget, build_widgets, error_name, parse_form
-from formgen.web.pages import page
+from formgen.web.pages import body_roots, page
 
 __all__ = ["router"]
 
@@ -107,7 +107,8 @@ async def wizard_save(request: Request, staff: Staff = Depends(require_staff)):
     text = case_text(raw, f"Новое дело заведено на рабочем месте formgen ({staff.login}).")
     try:
         result = save_case_text(request.app.state.register, text.encode("utf-8"), staff.login,
-                                request.app.state.cases_dir, f"рабочее место: новый заказчик ({staff.login})")
+                                request.app.state.cases_dir, f"рабочее место: новый заказчик ({staff.login})",
+                                roots=body_roots(request))
     except CaseValidationError as exc:
         errors: dict[str, str] = {}
         others = []

@@ -91,4 +91,5 @@ def browser_page():
 
 
 def desk_app(db: str):
-    return create_app(db, cases_dir=str(SAMPLES_DIR))
+    profile = ROOT / "profiles" / "ecostandard-body.yaml"
+    return create_app(db, cases_dir=str(SAMPLES_DIR), profile=str(profile))

@@ -99,3 +99,14 @@ def test_case_text_is_shown_literally(client):
     for page in (answer.text, client.get("/desk/cases").text, client.get("/desk").text):
         assert "<script>" not in page
     assert escaped in answer.text and escaped in client.get("/desk/cases").text
+
+
+def test_an_upload_cannot_make_the_server_read_another_file(client):
+    sign_in(client, "clerk")
+    text = (SAMPLES_DIR / "full-cycle.yaml").read_text(encoding="utf-8")
+    hostile = "\n".join("body: /etc/passwd" if line.startswith("body:") else line
+                         for line in text.splitlines())
+    upload = ("case.yaml", hostile.encode("utf-8"), "application/x-yaml")
+    answer = client.post("/desk/new", files={"upload": upload}, data={"csrf": csrf_of(client)})
+    assert answer.status_code == 422 and "профиль органа берётся только из папки" in answer.text
+    assert "root:" not in answer.text
