@@ -122,3 +122,17 @@ def test_form_without_data_exits_2(tmp_path):
     assert result.returncode == 2, result.stdout
     assert "нет данных для формы: withdrawal-decision (приложение Э" in result.stderr
     assert not out.exists()
+
+
+def test_dot_files_do_not_make_a_folder_foreign_and_are_kept(tmp_path):
+    """.DS_Store, .gitkeep or a log being written into the folder are nobody's papers."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".DS_Store").write_text("finder", encoding="utf-8")
+    first = formgen("render", FULL, "--form", "all", "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    second = formgen("render", FULL, "--form", "application", "--out", str(out))
+    assert second.returncode == 0, second.stderr
+    assert _files(out) == {".DS_Store", "manifest.json", *_manifest_paths(out)}
+    assert (out / ".DS_Store").read_text(encoding="utf-8") == "finder"
+    assert _manifest_paths(out) == {"01-application.docx"}

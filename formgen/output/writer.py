@@ -73,7 +73,7 @@ def check_out_dir(out_dir: Path) -> None:
         raise InputError(f"--out: «{out_dir}» — это файл, а не папка; укажите папку для документов")
     if not out_dir.is_dir():
         return
-    entries = [p for p in out_dir.iterdir() if not p.name.startswith(_OURS)]
+    entries = [p for p in out_dir.iterdir() if not _hidden(p.name)]
     if not entries:
         return
     manifest = out_dir / MANIFEST
@@ -87,7 +87,7 @@ def check_out_dir(out_dir: Path) -> None:
         raise InputError(f"--out: {manifest}: файл повреждён — удалите папку или укажите другую")
     strangers = sorted(
         str(p.relative_to(out_dir)) for p in out_dir.rglob("*")
-        if p.is_file() and not any(part.startswith(_OURS) for part in p.relative_to(out_dir).parts)
+        if p.is_file() and not any(_hidden(part) for part in p.relative_to(out_dir).parts)
         and p.relative_to(out_dir).as_posix() not in listed and p.name != MANIFEST
     )
     if strangers:
@@ -96,6 +96,15 @@ def check_out_dir(out_dir: Path) -> None:
             f"{', '.join(strangers[:5])}{' …' if len(strangers) > 5 else ''}; "
             "перенесите их или укажите другую папку (папка заменяется целиком)"
         )
+
+
+def _hidden(name: str) -> bool:
+    """formgen's staging entries and dot-files (.DS_Store, .gitkeep, a log being written).
+
+    Dot-files are nobody's papers: they do not make a folder "somebody else's"
+    and are carried over into the new content (see ``write_documents``).
+    """
+    return name.startswith(".")
 
 
 def _listed(manifest: Path) -> set[str] | None:
@@ -147,7 +156,15 @@ def write_documents(out_dir: Path, documents: list[Document]) -> Path:
         text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
         (staging / MANIFEST).write_text(text, encoding="utf-8")
         if out_dir.is_dir():
-            _exchange(staging, out_dir)  # staging now holds the old content
+            kept = [p for p in out_dir.iterdir() if _hidden(p.name) and not p.name.startswith(_OURS)]
+            for entry in kept:  # renamed, not copied: a file still being written stays the same file
+                os.replace(entry, staging / entry.name)
+            try:
+                _exchange(staging, out_dir)  # staging now holds the old content
+            except BaseException:
+                for entry in kept:
+                    os.replace(staging / entry.name, entry)
+                raise
         else:
             os.rename(staging, out_dir)
             staging.mkdir()
