@@ -7,6 +7,10 @@ corrective-action terms of 7.5.6.6/7.7.16/7.7.17 (``deadlines._limit``), the
 suspensions of ``case.history`` — so the agenda and ``formgen check`` never
 disagree about a date. Only certificates still alive on the start date (not
 withdrawn, replaced or expired) produce items: a closed cycle has no dues.
+
+Across the register the items are not worked out at question time: import
+stores each case's items with the days they apply (``formgen.register.dues``),
+and ``register_agenda`` reads those rows.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from formgen.case.history import status_at, suspensions
@@ -23,7 +27,7 @@ from formgen.case.model import AUDIT_KIND_LABELS, Case
 from formgen.checks.rules.deadlines import _limit
 from formgen.checks.rules.surveillance import _periodic
 from formgen.checks.rules.timeline import add_months, certificates_in_force
-from formgen.register.models import CaseRecord, CertificateRecord, Revision
+from formgen.register.models import CaseRecord, DueRecord
 from formgen.text.dates import numeric_date
 
 __all__ = ["AgendaItem", "case_agenda", "register_agenda"]
@@ -119,16 +123,19 @@ def case_agenda(case: Case, key: str, day: dt.date) -> Iterator[AgendaItem]:
 
 
 def register_agenda(session: Session, day: dt.date, within: int) -> list[AgendaItem]:
-    """Items of all cases falling due in ``[day, day + within]``, by date then case."""
+    """Items of all cases falling due in ``[day, day + within]``, by date then case.
+
+    Read from the rows ``formgen.register.dues`` stored on import (each case's
+    items with the days they are on the agenda), not by reading every case
+    back: one query, whatever the size of the register.
+    """
     until = day + dt.timedelta(days=within)
-    live_cases = select(CertificateRecord.case_id).where(CertificateRecord.valid_until >= day)
-    latest = (select(func.max(Revision.id)).where(Revision.case_id.in_(live_cases))
-              .group_by(Revision.case_id))
-    rows = session.execute(select(Revision.data, CaseRecord.key)
-                           .join(CaseRecord, Revision.case_id == CaseRecord.id)
-                           .where(Revision.id.in_(latest))).all()
-    items: list[AgendaItem] = []
-    for data, key in rows:
-        case = Case.model_validate(data)
-        items.extend(i for i in case_agenda(case, str(key), day) if i.date <= until)
-    return sorted(items, key=lambda i: (i.date, i.case, i.kind, i.certificate or ""))
+    rows = session.execute(
+        select(DueRecord, CaseRecord.key).join(CaseRecord, DueRecord.case_id == CaseRecord.id)
+        .where(or_(DueRecord.from_day.is_(None), DueRecord.from_day <= day),
+               DueRecord.until_day >= day, DueRecord.date <= until)
+    ).all()
+    found = [(AgendaItem(due.date, due.kind, due.clause, str(key), due.holder, due.certificate,
+                         due.text), due.seq) for due, key in rows]
+    found.sort(key=lambda p: (p[0].date, p[0].case, p[0].kind, p[0].certificate or "", p[1]))
+    return [item for item, _ in found]

@@ -72,6 +72,11 @@ def load_register(session: Session, data: dict[str, Any]) -> int:
         if rows:
             session.execute(insert(table), rows)
             count += len(rows)
+    if "dues" not in data["tables"]:  # a backup taken before the agenda rows existed (0004)
+        from formgen.register.dues import rebuild_dues
+
+        session.flush()
+        rebuild_dues(session)
     if session.get_bind().dialect.name == "postgresql":
         for table in Base.metadata.sorted_tables:
             if "id" in table.columns:

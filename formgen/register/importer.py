@@ -4,8 +4,8 @@ Each import is one transaction. The case is loaded exactly as ``check`` and
 ``render`` load it (any problem is the same located ``CaseValidationError``,
 exit 2, and nothing is stored). An unchanged file (same sha256 as a stored
 revision of the case) adds nothing. A changed one becomes a new revision and
-its derived rows — certificates with their status history, claimed numbers —
-are replaced by those of the new text. A number another case already claims
+its derived rows — certificates with their status history, claimed numbers,
+agenda items — are replaced by those of the new text. A number another case already claims
 is a located error naming that case: two clients' papers never share one.
 """
 
@@ -25,6 +25,7 @@ from formgen.case.model import Case
 from formgen.errors import CaseValidationError, Problem
 from formgen.register.accounts import record_change
 from formgen.register.claims import case_numbers
+from formgen.register.dues import store_dues
 from formgen.register.models import (
     CaseRecord,
     CertificateRecord,
@@ -96,6 +97,7 @@ def import_case(session: Session, path: Path, label: str | None = None, base: Pa
     _claim_numbers(session, case, record.id)
     for cert in case.certificates:
         session.add(certificate_row(case, cert, record.id))
+    store_dues(session, case, record.id, key)
     define_series(session, case.body.numbering)
     record_change(session, who, f"case-{outcome}", record.id, f"{key}: {label} ({sha[:12]})")
     session.flush()

@@ -21,6 +21,7 @@ __all__ = [
     "CaseRecord",
     "CertificateRecord",
     "ChangeRecord",
+    "DueRecord",
     "IssuedDocument",
     "LoginSession",
     "NumberClaim",
@@ -118,6 +119,28 @@ class StatusRecord(Base):
     by_certificate: Mapped[str | None] = mapped_column(String(100))
     clause: Mapped[str] = mapped_column(String(50), default="")
     certificate: Mapped[CertificateRecord] = relationship(back_populates="statuses")
+
+
+class DueRecord(Base):
+    """An item of a case's agenda with the days it is on it (``formgen.register.dues``).
+
+    Derived from the case's newest revision on import, like its certificates:
+    the agenda over the whole register is then one query on these rows.
+    """
+
+    __tablename__ = "dues"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    from_day: Mapped[dt.date | None] = mapped_column(Date)
+    until_day: Mapped[dt.date] = mapped_column(Date, index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    clause: Mapped[str] = mapped_column(String(50))
+    holder: Mapped[str] = mapped_column(Text)
+    certificate: Mapped[str | None] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
 
 
 class NumberClaim(Base):
