@@ -20,13 +20,16 @@ a database of a throwaway PostgreSQL 15 cluster on 127.0.0.1, from
    (``list_certificates``, ``register_agenda``, in one transaction each, as the
    command opens it), then once as the real command in a subprocess
    (interpreter start-up, imports, schema check and printing included).
-3. **The public check**: the real ``formgen serve`` (uvicorn) on 127.0.0.1 and a
+3. **The public check and the desk**: the real ``formgen serve`` (uvicorn) on 127.0.0.1 and a
    free port, driven by ``--clients`` concurrent httpx clients sending
    ``--requests`` requests in all (and at most ``--seconds`` seconds) to
    ``/verify/{number}`` for numbers drawn at random from the register
    (Cyrillic, URL-encoded). Every answer must be a 200 that carries the
    number. The clients run on the same two cores as the server, so the
-   figure is a floor for the server alone.
+   figure is a floor for the server alone. Then one signed-in clerk opens the
+   desk's dashboard (agenda for 60 days, certificates by status, changes) and
+   searches a client by ИНН, opens the clients page and one case's page,
+   ``--runs`` times each (median).
 
 The cases are the three samples (``samples/*.yaml``), each copy with its own
 organisation name, ИНН and every number a case claims (application, notice,
@@ -70,6 +73,7 @@ from tools.pgcluster import PgCluster, missing_reason  # noqa: E402
 FORMGEN = Path(sys.executable).with_name("formgen")
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 BODY = ROOT / "profiles" / "ecostandard-body.yaml"
+BENCH_PASSWORD = "bench-password-1"
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -250,11 +254,41 @@ async def _load(base: str, numbers: list[str], clients: int, requests: int, seco
     }
 
 
+def dashboard_time(base: str, runs: int) -> tuple[float, float, float, float]:
+    """Median seconds, for one signed-in clerk, of the desk's dashboard (agenda, status counts,
+    changes), a client search by ИНН, the clients page (first 200) and one case's page (its
+    rule check included), each asked ``runs`` times."""
+    import httpx
+
+    with httpx.Client(base_url=base, timeout=60) as http:
+        page = http.get("/login")
+        token = re.search(r'name="csrf" value="([^"]+)"', page.text)
+        assert token, page.text[:500]
+        signed = http.post("/login", data={"login": "bench", "password": BENCH_PASSWORD,
+                                           "csrf": token.group(1)})
+        assert signed.status_code in (200, 303), signed.status_code
+
+        def get(url: str, must: str) -> Callable[[], None]:
+            def call() -> None:
+                answer = http.get(url)
+                assert answer.status_code == 200 and must in answer.text, (url, answer.status_code)
+            return call
+
+        get("/desk", "Сроки")()  # warm-up
+        dashboard, _ = median_time(get("/desk", "Сроки"), runs)
+        search, _ = median_time(get("/desk/cases?q=7700000042", "7700000042"), runs)
+        clients, _ = median_time(get("/desk/cases", "7700000001"), runs)
+        case, _ = median_time(get("/desk/cases/42", "Проверка по правилам"), runs)
+    return dashboard, search, clients, case
+
+
 def load_test(db: str, numbers: list[str], args: argparse.Namespace) -> dict:
     with server(db) as base:
         asyncio.run(_load(base, numbers, args.clients, 2 * args.clients, 30, "/verify/"))  # warm-up
         result = asyncio.run(_load(base, numbers, args.clients, args.requests, args.seconds,
                                    "/verify/"))
+        (result["dashboard_s"], result["search_s"], result["clients_s"],
+         result["case_s"]) = dashboard_time(base, args.runs)
     if result["failures"]:
         raise SystemExit(f"{len(result['failures'])} bad answers, e.g. {result['failures'][:5]}")
     return result
@@ -312,6 +346,10 @@ def bench_backend(backend: str, db: str, work: Path, items: list[Template],
     assert f"всего: {len(suspended)} на {at}" in out, out[-300:]
     figures["agenda_cli_s"], out = formgen("agenda", "--db", db, "--at", at, "--within", "90")
     assert f"сроков: {len(agenda)} с {at}" in out, out[-300:]
+    done_user = subprocess.run([str(FORMGEN), "users", "add", "bench", "--role", "clerk",
+                                "--password-stdin", "--db", db], input=BENCH_PASSWORD + "\n",
+                               capture_output=True, text=True)
+    assert done_user.returncode == 0, done_user.stderr
     print(f"[{backend}] {len(rows)} certificates, {len(suspended)} suspended, "
           f"{len(agenda)} agenda items; /verify under load …", flush=True)
     figures["verify"] = load_test(db, [r["number"] for r in rows], args)
@@ -346,6 +384,9 @@ def report(results: list[dict], args: argparse.Namespace) -> None:
                   f"{r['verify']['seconds']:.1f} s, all 200)")
     row("`/verify/` latency p50 / p95",
         lambda r: f"{r['verify']['p50_ms']:.0f} ms / {r['verify']['p95_ms']:.0f} ms")
+    row("desk, one clerk: dashboard / search by ИНН / clients page / a case's page",
+        lambda r: " / ".join(f"{1000 * r['verify'][k]:.0f} ms"
+                             for k in ("dashboard_s", "search_s", "clients_s", "case_s")))
 
 
 def main() -> None:

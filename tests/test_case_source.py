@@ -42,3 +42,17 @@ def test_libyaml_reads_as_pyyaml(text, tmp_path, monkeypatch):
 def test_body_profile_reads_as_pyyaml(monkeypatch):
     path = ROOT / "profiles" / "ecostandard-body.yaml"
     assert _read(path, True, monkeypatch) == _read(path, False, monkeypatch)
+
+
+def test_a_shared_profile_is_read_again_when_it_changes(tmp_path) -> None:
+    """The body profile parsed once per content: an edit is seen, and each case gets its own data."""
+    profile = tmp_path / "body.yaml"
+    profile.write_text("name: ОС «Первый»\nstaff: [a, b]\n", encoding="utf-8")
+    first = source.read_located_shared(profile)
+    first.data["staff"].append("changed by one case")
+    again = source.read_located_shared(profile)
+    assert again.data == {"name": "ОС «Первый»", "staff": ["a", "b"]}
+    profile.write_text("name: ОС «Второй»\nstaff: [a, b]\n", encoding="utf-8")
+    assert source.read_located_shared(profile).data["name"] == "ОС «Второй»"
+    profile.unlink()
+    assert source.read_located_shared(profile).problems[0].message == "файл не найден"

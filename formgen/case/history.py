@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
 
 from formgen.case.model import Branch, Case, Certificate, Decision, Organisation
+from formgen.case.statuses import STATUS_LABELS, STATUSES, CertificateStatus
 
 __all__ = [
     "STATUSES",
@@ -55,34 +55,6 @@ __all__ = [
 
 DAY = dt.timedelta(days=1)
 
-CertificateStatus = Literal["pending", "active", "suspended", "withdrawn", "expired", "replaced"]
-STATUSES: tuple[str, ...] = ("pending", "active", "suspended", "withdrawn", "expired", "replaced")
-STATUS_LABELS: dict[str, dict[str, str]] = {
-    "ru": {
-        "pending": "не вступил в действие",
-        "active": "действует",
-        "suspended": "действие приостановлено",
-        "withdrawn": "действие отменено",
-        "expired": "срок действия истёк",
-        "replaced": "заменён",
-    },
-    "en": {
-        "pending": "not yet in force",
-        "active": "valid",
-        "suspended": "suspended",
-        "withdrawn": "withdrawn",
-        "expired": "expired",
-        "replaced": "replaced",
-    },
-    "de": {
-        "pending": "noch nicht in Kraft",
-        "active": "gültig",
-        "suspended": "ausgesetzt",
-        "withdrawn": "zurückgezogen",
-        "expired": "abgelaufen",
-        "replaced": "ersetzt",
-    },
-}
 
 
 # -- sites and the organisation ---------------------------------------------------

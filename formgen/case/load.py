@@ -18,7 +18,7 @@ from formgen.case.blanks import BLANK, blank_paths
 from formgen.case.messages import describe_error
 from formgen.case.model import Case
 from formgen.case.references import broken_references
-from formgen.case.source import SourceMap, _dotted, read_located
+from formgen.case.source import SourceMap, _dotted, read_located, read_located_shared
 from formgen.case.typed import validate_as_typed
 from formgen.errors import CaseValidationError, Problem
 
@@ -112,7 +112,7 @@ def _include_body(
     """Replace ``body: file.yaml`` with that file's content, positions and all."""
     ref_pos = source.locate(("body",), str(path))
     target = ((base or path.parent) / data["body"]).resolve()
-    included = read_located(target)
+    included = read_located_shared(target)
     problems = list(included.problems)
     if problems and included.data is None:
         first = problems[0]

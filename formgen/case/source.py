@@ -19,6 +19,8 @@ purpose:
 
 from __future__ import annotations
 
+import copy
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +30,7 @@ import yaml
 from formgen.case.yamlerrors import explain_yaml_problem
 from formgen.errors import Problem
 
-__all__ = ["Located", "SourceMap", "read_located", "read_located_text"]
+__all__ = ["Located", "SourceMap", "read_located", "read_located_shared", "read_located_text"]
 
 Position = tuple[str, int, int]  # file, line, column (1-based)
 
@@ -109,10 +111,37 @@ def read_located(path: Path) -> Located:
         return Located(None, SourceMap(), [Problem(name, None, None, "", "это папка, а не файл")])
     except OSError as exc:
         return Located(None, SourceMap(), [Problem(name, None, None, "", f"не читается: {exc}")])
+    return _located_bytes(raw, name)
+
+
+def _located_bytes(raw: bytes, name: str) -> Located:
     text, problem = decode_text(raw, name)
     if text is None:
         return Located(None, SourceMap(), [problem] if problem else [])
     return read_located_text(text, name)
+
+
+_INCLUDED: dict[tuple[str, str], Located] = {}
+
+
+def read_located_shared(path: Path) -> Located:
+    """:func:`read_located` for a file many cases include (the body profile), parsed once.
+
+    ``register import`` of a body's archive reads the same profile for every
+    case; it is parsed once per content (sha256 of its bytes, so an edited
+    profile is read again) and each caller gets its own copy of the data.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return read_located(path)
+    key = (str(path), hashlib.sha256(raw).hexdigest())
+    found = _INCLUDED.get(key)  # a plain dict: safe enough for the desk's threads (worst: parsed twice)
+    if found is None:
+        if len(_INCLUDED) >= 16:
+            _INCLUDED.clear()
+        found = _INCLUDED[key] = _located_bytes(raw, str(path))
+    return Located(copy.deepcopy(found.data), found.source, list(found.problems))
 
 
 def read_located_text(text: str, name: str) -> Located:

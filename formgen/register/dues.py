@@ -116,8 +116,7 @@ def rebuild_dues(session: Session, case_ids: Iterable[int] | None = None) -> int
     if case_ids is not None:
         query = query.where(CaseRecord.id.in_(list(case_ids)))
     count = 0
-    for row in session.execute(query).all():
-        data, case_id, key = row.tuple()
-        count += store_dues(session, Case.model_validate(data), case_id, key)
+    for row in session.execute(query).mappings().all():
+        count += store_dues(session, Case.model_validate(row["data"]), row["id"], row["key"])
     session.flush()
     return count

@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
 
 from formgen.case.history import certificate_sites, organisation_at, status_history
@@ -105,36 +105,52 @@ def import_case(session: Session, path: Path, label: str | None = None, base: Pa
 
 
 def _check_claims(session: Session, loaded: LoadedCase, case_id: int) -> None:
-    problems = []
-    for kind, number, field in case_numbers(loaded.case):
-        other = session.execute(
-            select(NumberClaim, CaseRecord)
+    """Every number the case claims that another case holds, as located problems (one query)."""
+    claimed = list(case_numbers(loaded.case))
+    pairs = sorted({(kind, number) for kind, number, _ in claimed})
+    if not pairs:
+        return
+    taken: dict[tuple[str, str], CaseRecord] = {}
+    for chunk in _chunks(pairs):
+        rows = session.execute(
+            select(NumberClaim.kind, NumberClaim.number, CaseRecord)
             .join(CaseRecord, NumberClaim.case_id == CaseRecord.id)
-            .where(NumberClaim.kind == kind, NumberClaim.number == number,
-                   NumberClaim.case_id != case_id)
-        ).first()
+            .where(tuple_(NumberClaim.kind, NumberClaim.number).in_(chunk),
+                   NumberClaim.case_id != case_id))
+        taken.update({(kind, number): other for kind, number, other in rows})
+    problems = []
+    for kind, number, field in claimed:
+        other = taken.get((kind, number))
         if other is not None:
             file, line, col = loaded.where(field)
             problems.append(Problem(file, line, col, ".".join(map(str, field)),
-                                    f"номер «{number}» уже занят делом «{other[1].key}» "
-                                    f"({other[1].holder}, {other[1].source_path})"))
+                                    f"номер «{number}» уже занят делом «{other.key}» "
+                                    f"({other.holder}, {other.source_path})"))
     if problems:
         raise CaseValidationError(problems)
 
 
 def _claim_numbers(session: Session, case: Case, case_id: int) -> None:
-    seen: set[tuple[str, str]] = set()
-    for kind, number, _ in case_numbers(case):
-        if (kind, number) in seen:
-            continue
-        seen.add((kind, number))
-        reserved = session.scalars(select(NumberClaim).where(
-            NumberClaim.kind == kind, NumberClaim.number == number)).one_or_none()
-        if reserved is not None:  # reserved earlier by `register next`: now the case's
-            reserved.case_id, reserved.source = case_id, "case"
+    """Claim the case's numbers; one reserved earlier by ``register next`` becomes the case's."""
+    pairs = list(dict.fromkeys((kind, number) for kind, number, _ in case_numbers(case)))
+    reserved: dict[tuple[str, str], NumberClaim] = {}
+    with session.no_autoflush:
+        for chunk in _chunks(pairs):
+            found = session.scalars(select(NumberClaim).where(
+                tuple_(NumberClaim.kind, NumberClaim.number).in_(chunk)))
+            reserved.update({(claim.kind, claim.number): claim for claim in found})
+    for kind, number in pairs:
+        claim = reserved.get((kind, number))
+        if claim is not None:  # reserved earlier by `register next`: now the case's
+            claim.case_id, claim.source = case_id, "case"
         else:
             session.add(NumberClaim(kind=kind, number=number, case_id=case_id, source="case",
                                     created_at=_now()))
+
+
+def _chunks(pairs: list[tuple[str, str]], size: int = 200) -> list[list[tuple[str, str]]]:
+    """Pairs in slices small enough for any backend's limit on bound parameters."""
+    return [pairs[i:i + size] for i in range(0, len(pairs), size)]
 
 
 def certificate_row(case: Case, cert, case_id: int) -> CertificateRecord:

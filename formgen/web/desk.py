@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections import Counter
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
 
 from formgen.case.history import STATUS_LABELS, status_at
 from formgen.checks.rules import run_rules
@@ -24,7 +24,7 @@ from formgen.register.accounts import authenticate, record_change
 from formgen.register.agenda import case_agenda, register_agenda
 from formgen.register.models import CaseRecord, CertificateRecord, ChangeRecord, SeriesRecord
 from formgen.register.numbering import reserve_number
-from formgen.register.queries import list_certificates, status_on
+from formgen.register.queries import status_counts, status_on
 from formgen.web.auth import (
     COOKIE,
     LOGIN_CSRF_COOKIE,
@@ -116,10 +116,9 @@ def dashboard(request: Request, staff: Staff = Depends(require_staff), number: s
     today = dt.date.today()
     with request.app.state.register.transaction() as session:
         agenda = register_agenda(session, today, 60)
-        certificates = list_certificates(session, today)
+        counts = status_counts(session, today)
         changes = session.scalars(select(ChangeRecord).order_by(ChangeRecord.id.desc()).limit(15)).all()
         series = session.scalars(select(SeriesRecord).order_by(SeriesRecord.name)).all()
-    counts = Counter(c["status"] for c in certificates)
     return _page(request, "dashboard.html", staff, agenda=agenda, today=today, changes=changes,
                  counts=[(s, STATUS_LABELS["ru"][s], counts.get(s, 0)) for s in STATUS_LABELS["ru"]
                          if s != "pending"],
@@ -141,7 +140,9 @@ def cases(request: Request, q: str = "", staff: Staff = Depends(require_staff)):
     q = q.strip()[:200]
     today = dt.date.today()
     with request.app.state.register.transaction() as session:
-        query = select(CaseRecord).order_by(CaseRecord.holder)
+        query = (select(CaseRecord).order_by(CaseRecord.holder)
+                 .options(selectinload(CaseRecord.certificates)
+                          .selectinload(CertificateRecord.statuses)))  # 3 queries, not 1 per case
         if q:
             like = f"%{q}%"
             with_cert = select(CertificateRecord.case_id).where(CertificateRecord.number.ilike(like))
