@@ -180,6 +180,17 @@ def import_files(db: str, paths: list[Path]) -> float:
     return elapsed
 
 
+def database_size(db: str) -> int:
+    """Bytes the register takes: the SQLite file, or the PostgreSQL database."""
+    if "://" not in db:
+        return os.path.getsize(db)
+    import psycopg
+
+    with psycopg.connect(db) as conn:
+        row = conn.execute("SELECT pg_database_size(current_database())").fetchone()
+    return int(row[0]) if row else 0
+
+
 # -- the public check under load ---------------------------------------------
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -317,6 +328,7 @@ def bench_backend(backend: str, db: str, work: Path, items: list[Template],
         done += len(batch)
     figures["cases"] = done
     figures["fill_last_rate"] = last_rate
+    figures["size_mb"] = database_size(db) / 1e6
 
     day = args.at
     register = open_register(db)
@@ -372,7 +384,8 @@ def report(results: list[dict], args: argparse.Namespace) -> None:
         lambda r: f"{r['import_s']:.1f} s ({r['import_cases'] / r['import_s']:.0f} cases/s)")
     row("import, last run of the fill", lambda r: f"{r['fill_last_rate']:.0f} cases/s"
         if r["fill_last_rate"] else "—")
-    row("register holds", lambda r: f"{r['cases']:,} cases, {r['certificates']:,} certificates")
+    row("register holds", lambda r: f"{r['cases']:,} cases, {r['certificates']:,} certificates, "
+                                    f"{r['size_mb']:.0f} MB")
     row("`register list` (all), function / command",
         lambda r: f"{r['list_s']:.2f} s / {r['list_cli_s']:.2f} s")
     row("`register list --status suspended`, function / command",
