@@ -17,6 +17,9 @@ TRICKY = [
     "a:\n  - b: 1\n    c: [\n",
     "    rep\t: 1\n",
     "a: 'незакрытая\n",
+    "a:\n  <<: {b: 1}\n  c: 2\n",
+    "d: &d {b: 1}\na:\n  <<: *d\n",
+    "a: !foo x\nb: !!int abc\nc: !!binary aGVsbG8=\n",
 ]
 
 
@@ -56,3 +59,16 @@ def test_a_shared_profile_is_read_again_when_it_changes(tmp_path) -> None:
     assert source.read_located_shared(profile).data["name"] == "ОС «Второй»"
     profile.unlink()
     assert source.read_located_shared(profile).problems[0].message == "файл не найден"
+
+
+def test_merge_keys_and_tags_are_located_problems(tmp_path) -> None:
+    """``<<`` and tags YAML cannot construct are told at their line, never an internal error."""
+    path = tmp_path / "case.yaml"
+    path.write_text("organisation:\n  <<: {name: X}\n  inn: !foo 7700000001\n"
+                    "  headcount: !!int сорок\n", encoding="utf-8")
+    located = source.read_located(path)
+    found = [(p.line, p.column, p.path, p.message.split(":")[0]) for p in located.problems]
+    assert found == [(2, 3, "organisation", "слияние «<<» не поддерживается"),
+                     (3, 8, "organisation.inn", "тег «!foo» здесь не читается"),
+                     (4, 14, "organisation.headcount", "тег «!!int» здесь не читается")]
+    assert located.data == {"organisation": {"inn": "7700000001", "headcount": "сорок"}}

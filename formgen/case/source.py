@@ -199,7 +199,14 @@ def _walk(node, path: tuple, name: str, source: SourceMap, problems: list, loade
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if key_node.tag == MERGE_TAG:
+                problems.append(_at(name, key_node, _dotted(path), "слияние «<<» не поддерживается: "
+                                                                   "впишите поля в этот раздел"))
+                continue
+            key = (_scalar(key_node, path, name, problems, loader)
+                   if isinstance(key_node, yaml.ScalarNode) else None)
+            if key is _REFUSED:
+                continue
             if not isinstance(key, str | int) or isinstance(key, bool):
                 problems.append(_at(name, key_node, ".".join(map(str, path)), "ключ должен быть текстом"))
                 continue
@@ -222,10 +229,31 @@ def _walk(node, path: tuple, name: str, source: SourceMap, problems: list, loade
             _walk(item, (*path, i), name, source, problems, loader)
             for i, item in enumerate(node.value)
         ]
-    value = loader.construct_object(node)
+    value = _scalar(node, path, name, problems, loader)
+    if value is _REFUSED:
+        return node.value  # the text as written: the tag is reported once, not also its type
     if not node.style and not isinstance(value, str) and value is not None:  # plain: None or ''
         source.texts[path] = node.value
     return value
+
+
+MERGE_TAG = "tag:yaml.org,2002:merge"
+_REFUSED = object()  # a scalar whose tag cannot be read: reported, then left out
+
+
+def _scalar(node, path: tuple, name: str, problems: list, loader) -> Any:
+    """The scalar's value; a tag YAML cannot construct (``!foo``, ``!!int abc``) is a located
+    problem, not a crash."""
+    try:
+        value = loader.construct_object(node)
+        if not isinstance(value, bytes | set):  # !!binary, !!set: nothing a form could print
+            return value
+    except (yaml.constructor.ConstructorError, ValueError, TypeError):
+        pass
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    problems.append(_at(name, node, _dotted(path),
+                        f"тег «{tag}» здесь не читается: уберите его и оставьте значение"))
+    return _REFUSED
 
 
 def _at(name: str, node, path: str, message: str) -> Problem:
