@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
+from collections import Counter
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
+from formgen.register.agenda import register_agenda
 from formgen.register.db import open_register
 from formgen.register.models import ChangeRecord, Revision
 from tests.web.conftest import ROOT, SAMPLES_DIR, add_user, cli, sign_in
@@ -212,3 +216,18 @@ def test_two_people_on_one_section_the_second_save_is_refused(register):
     fine = first.post("/desk/cases/1/edit/review", data={**other, "__action": "save"}, follow_redirects=False)
     assert fine.status_code == 303
     assert _latest(register, 1)[0]["application"]["desired_dates"] == "май 2027 г."
+
+
+def test_the_dashboard_counts_and_dues_are_the_registers(register):
+    """The cards count today's statuses as `register list` gives them; the dues are the agenda's."""
+    page = _client(register, "clerk").get("/desk").text
+    cards = dict(re.findall(r'data-status="(\w+)"><b>(\d+)</b>', page))
+    listed = cli("register", "list", "--json", "--db", register).stdout
+    expected = Counter(r["status"] for r in json.loads(listed))
+    assert sum(expected.values()) == 5
+    assert {s: int(n) for s, n in cards.items() if int(n)} == dict(expected)
+    with open_register(register).transaction() as session:
+        dues = register_agenda(session, dt.date.today(), 60)
+    assert page.count("<tr><td>") >= len(dues)
+    for item in dues:
+        assert item.date.strftime("%d.%m.%Y") in page
